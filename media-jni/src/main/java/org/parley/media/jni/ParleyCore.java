@@ -1,0 +1,264 @@
+package org.parley.media.jni;
+
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.ShortPointer;
+import org.bytedeco.javacpp.annotation.ByRef;
+import org.bytedeco.javacpp.annotation.Cast;
+import org.bytedeco.javacpp.annotation.Const;
+import org.bytedeco.javacpp.annotation.MemberGetter;
+import org.bytedeco.javacpp.annotation.Name;
+import org.bytedeco.javacpp.annotation.NoOffset;
+import org.bytedeco.javacpp.annotation.Platform;
+
+/**
+ * JavaCPP binding of the native core's facade, {@code native/include/parley/parley.h}, and
+ * nothing else. Each declaration here mirrors one in that header; change both together and bump
+ * {@code PARLEY_API_VERSION} and {@link ApiVersion#EXPECTED}.
+ *
+ * <p>Loading is done by {@link NativeLibrary} (the preloaded libraries, the core and its JNI
+ * library, then the API version check); touching any class here triggers it. A failed
+ * load surfaces as {@link UnsatisfiedLinkError}, a version mismatch as {@link
+ * NativeApiMismatchException}.
+ *
+ * <p>Threading: an encoder or decoder object must be used by one thread at a time; distinct
+ * objects may be used concurrently. Objects own native memory: close them (try-with-resources).
+ */
+@Platform(
+    include = "parley/parley.h",
+    link = "parley_core",
+    // Dependencies of libparley_core, in load order; copyLibs puts them in the jar beside it.
+    // OpenCV's and OpenBLAS's come from bytedeco's platform jars (see media-jni/pom.xml).
+    preload = {"quadmath@.0", "gfortran@.5", "openblas@.0", "opencv_core@.410", "vpx@.7", "opus@.0"},
+    compiler = "cpp17")
+public final class ParleyCore {
+  // The JVM runs this once, under its class-initialisation lock: that is what makes loading
+  // thread-safe. The nested classes call ensureLoaded() to get here first.
+  static {
+    NativeLibrary.loadNatives();
+  }
+
+  private ParleyCore() {}
+
+  /** Does nothing, but running it first runs the loading above (once). */
+  static void ensureLoaded() {}
+
+  /** {@code PARLEY_API_VERSION} as the JNI library saw it when it was compiled. */
+  @MemberGetter
+  @Name("PARLEY_API_VERSION")
+  public static native int headerApiVersion();
+
+  /** {@code PARLEY_API_VERSION} the core library itself was compiled with. */
+  @Name("parley::apiVersion")
+  public static native int apiVersion();
+
+  /** The core's version (the Maven project version it was built as). */
+  @Name("parley::coreVersion")
+  public static native String coreVersion();
+
+  /** libvpx's own run-time version string, e.g. {@code v1.12.0}. */
+  @Name("parley::vpxVersion")
+  public static native String vpxVersion();
+
+  /** libopus's own run-time version string, e.g. {@code libopus 1.3.1}. */
+  @Name("parley::opusVersion")
+  public static native String opusVersion();
+
+  /** OpenCV's run-time version string, e.g. {@code 4.10.0}. */
+  @Name("parley::opencvVersion")
+  public static native String opencvVersion();
+
+  /** Result codes of {@code parley::ResultCode}. */
+  public static final int OK = 0;
+
+  public static final int ERROR_INVALID_ARGUMENT = -1;
+  public static final int ERROR_BUFFER_TOO_SMALL = -2;
+  public static final int ERROR_CODEC = -3;
+  public static final int ERROR_CORRUPT_FRAME = -4;
+
+  /** {@code parley::Vp8EncoderConfig}: settings of a VP8 encoder, with low-latency defaults. */
+  @Name("parley::Vp8EncoderConfig")
+  public static final class Vp8EncoderConfig extends Pointer {
+    static {
+      ensureLoaded();
+    }
+
+    public Vp8EncoderConfig() {
+      super((Pointer) null);
+      allocate();
+    }
+
+    private native void allocate();
+
+    public native int width();
+
+    public native Vp8EncoderConfig width(int value);
+
+    public native int height();
+
+    public native Vp8EncoderConfig height(int value);
+
+    public native int fps();
+
+    public native Vp8EncoderConfig fps(int value);
+
+    public native int bitrateKbps();
+
+    public native Vp8EncoderConfig bitrateKbps(int value);
+
+    /** libvpx VP8E_SET_CPUUSED; negative values fix the speed (low latency). */
+    public native int speed();
+
+    public native Vp8EncoderConfig speed(int value);
+
+    public native int threads();
+
+    public native Vp8EncoderConfig threads(int value);
+
+    public native int keyframeInterval();
+
+    public native Vp8EncoderConfig keyframeInterval(int value);
+
+    @Cast("bool")
+    public native boolean errorResilient();
+
+    public native Vp8EncoderConfig errorResilient(boolean value);
+  }
+
+  /**
+   * {@code parley::Vp8Encoder}: encodes packed I420 frames in realtime mode. The constructor
+   * throws {@link RuntimeException} with libvpx's reason when the settings are rejected.
+   */
+  @Name("parley::Vp8Encoder")
+  @NoOffset
+  public static final class Vp8Encoder extends Pointer {
+    static {
+      ensureLoaded();
+    }
+
+    public Vp8Encoder(Vp8EncoderConfig config) {
+      super((Pointer) null);
+      allocate(config);
+    }
+
+    private native void allocate(@Const @ByRef Vp8EncoderConfig config);
+
+    /**
+     * Encodes one frame into {@code out}; returns the frame's size, 0 if libvpx dropped it, or a
+     * negative result code.
+     */
+    public native int encode(
+        @Cast("const uint8_t*") byte[] i420,
+        int i420Size,
+        @Cast("int64_t") long ptsMs,
+        @Cast("bool") boolean forceKeyframe,
+        @Cast("uint8_t*") byte[] out,
+        int outCapacity);
+
+    /** As {@link #encode(byte[], int, long, boolean, byte[], int)}, on native memory. */
+    public native int encode(
+        @Cast("const uint8_t*") BytePointer i420,
+        int i420Size,
+        @Cast("int64_t") long ptsMs,
+        @Cast("bool") boolean forceKeyframe,
+        @Cast("uint8_t*") BytePointer out,
+        int outCapacity);
+
+    @Cast("bool")
+    public native boolean lastFrameKeyframe();
+
+    /** Changes bitrate and frame rate mid-stream; returns a result code. */
+    public native int setRates(int bitrateKbps, int fps);
+  }
+
+  /**
+   * {@code parley::Vp8Decoder}: decodes VP8 frames; a corrupt frame returns {@link
+   * #ERROR_CORRUPT_FRAME} (ask the sender for a keyframe) and is never shown.
+   */
+  @Name("parley::Vp8Decoder")
+  @NoOffset
+  public static final class Vp8Decoder extends Pointer {
+    static {
+      ensureLoaded();
+    }
+
+    public Vp8Decoder(int threads) {
+      super((Pointer) null);
+      allocate(threads);
+    }
+
+    private native void allocate(int threads);
+
+    /** Returns 1 when a picture is ready, 0 when none, or a negative result code. */
+    public native int decode(@Cast("const uint8_t*") byte[] data, int size);
+
+    public native int decode(@Cast("const uint8_t*") BytePointer data, int size);
+
+    public native int width();
+
+    public native int height();
+
+    /** Copies the last picture as packed I420; returns bytes written or a result code. */
+    public native int copyI420(@Cast("uint8_t*") byte[] out, int outCapacity);
+
+    public native int copyI420(@Cast("uint8_t*") BytePointer out, int outCapacity);
+  }
+
+  /** {@code parley::OpusAudioEncoder}: Opus VoIP encoder of interleaved 16-bit PCM. */
+  @Name("parley::OpusAudioEncoder")
+  @NoOffset
+  public static final class OpusAudioEncoder extends Pointer {
+    static {
+      ensureLoaded();
+    }
+
+    public OpusAudioEncoder(int sampleRate, int channels, int bitrateBps) {
+      super((Pointer) null);
+      allocate(sampleRate, channels, bitrateBps);
+    }
+
+    private native void allocate(int sampleRate, int channels, int bitrateBps);
+
+    /** Encodes one frame; returns the packet size or a negative result code. */
+    public native int encode(
+        @Cast("const int16_t*") short[] pcm,
+        int samplesPerChannel,
+        @Cast("uint8_t*") byte[] out,
+        int outCapacity);
+
+    public native int encode(
+        @Cast("const int16_t*") ShortPointer pcm,
+        int samplesPerChannel,
+        @Cast("uint8_t*") BytePointer out,
+        int outCapacity);
+  }
+
+  /** {@code parley::OpusAudioDecoder}: decodes Opus; an empty packet conceals a lost frame. */
+  @Name("parley::OpusAudioDecoder")
+  @NoOffset
+  public static final class OpusAudioDecoder extends Pointer {
+    static {
+      ensureLoaded();
+    }
+
+    public OpusAudioDecoder(int sampleRate, int channels) {
+      super((Pointer) null);
+      allocate(sampleRate, channels);
+    }
+
+    private native void allocate(int sampleRate, int channels);
+
+    /** Returns the samples per channel decoded or a negative result code. */
+    public native int decode(
+        @Cast("const uint8_t*") byte[] data,
+        int size,
+        @Cast("int16_t*") short[] pcm,
+        int maxSamplesPerChannel);
+
+    public native int decode(
+        @Cast("const uint8_t*") BytePointer data,
+        int size,
+        @Cast("int16_t*") ShortPointer pcm,
+        int maxSamplesPerChannel);
+  }
+}

@@ -1,0 +1,50 @@
+#include "codec/opus_encoder.h"
+
+#include <opus/opus.h>
+
+#include <stdexcept>
+#include <string>
+
+#include "parley/parley.h"
+
+namespace parley::codec {
+
+OpusEncoder::OpusEncoder(int sampleRate, int channels, int bitrateBps)
+    : sampleRate_(sampleRate), channels_(channels) {
+  if (bitrateBps < 500 || bitrateBps > 512000) {
+    throw std::runtime_error("Opus encoder: bitrate must be in 500..512000 bps, got " +
+                             std::to_string(bitrateBps));
+  }
+  int error = OPUS_OK;
+  state_ = opus_encoder_create(sampleRate, channels, OPUS_APPLICATION_VOIP, &error);
+  if (error != OPUS_OK || state_ == nullptr) {
+    throw std::runtime_error(std::string("libopus encoder: ") + opus_strerror(error) + " (rate " +
+                             std::to_string(sampleRate) + ", channels " +
+                             std::to_string(channels) + ")");
+  }
+  if (opus_encoder_ctl(state_, OPUS_SET_BITRATE(bitrateBps)) != OPUS_OK ||
+      opus_encoder_ctl(state_, OPUS_SET_COMPLEXITY(10)) != OPUS_OK ||
+      opus_encoder_ctl(state_, OPUS_SET_SIGNAL(OPUS_SIGNAL_VOICE)) != OPUS_OK) {
+    opus_encoder_destroy(state_);
+    throw std::runtime_error("libopus encoder: setting bitrate, complexity or signal failed");
+  }
+}
+
+OpusEncoder::~OpusEncoder() { opus_encoder_destroy(state_); }
+
+int OpusEncoder::encode(const int16_t* pcm, int samplesPerChannel, uint8_t* out,
+                        int outCapacity) {
+  if (pcm == nullptr || out == nullptr || samplesPerChannel <= 0 || outCapacity <= 0) {
+    return kErrorInvalidArgument;
+  }
+  const opus_int32 size = opus_encode(state_, pcm, samplesPerChannel, out, outCapacity);
+  if (size == OPUS_BAD_ARG) {
+    return kErrorInvalidArgument;  // not a valid frame length for this rate
+  }
+  if (size == OPUS_BUFFER_TOO_SMALL) {
+    return kErrorBufferTooSmall;
+  }
+  return size < 0 ? kErrorCodec : static_cast<int>(size);
+}
+
+}  // namespace parley::codec

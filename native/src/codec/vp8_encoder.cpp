@@ -74,8 +74,6 @@ Vp8Encoder::Vp8Encoder(const Vp8EncoderConfig& config) : config_(config) {
     vpx_codec_destroy(&codec_);
     throw error;
   }
-  // The image header only points at the caller's planes; no pixels are owned.
-  vpx_img_wrap(&image_, VPX_IMG_FMT_I420, cfg_.g_w, cfg_.g_h, 1, nullptr);
 }
 
 Vp8Encoder::~Vp8Encoder() { vpx_codec_destroy(&codec_); }
@@ -87,14 +85,9 @@ int Vp8Encoder::encode(const uint8_t* i420, int i420Size, int64_t ptsMs, bool fo
   if (i420 == nullptr || out == nullptr || i420Size < ySize + 2 * chromaSize || outCapacity <= 0) {
     return kErrorInvalidArgument;
   }
-  // libvpx reads but never writes the planes of an input image.
-  auto* base = const_cast<uint8_t*>(i420);
-  image_.planes[VPX_PLANE_Y] = base;
-  image_.planes[VPX_PLANE_U] = base + ySize;
-  image_.planes[VPX_PLANE_V] = base + ySize + chromaSize;
-  image_.stride[VPX_PLANE_Y] = config_.width;
-  image_.stride[VPX_PLANE_U] = config_.width / 2;
-  image_.stride[VPX_PLANE_V] = config_.width / 2;
+  // Point the image header at the caller's packed planes. (Wrapping a null buffer would make
+  // libvpx allocate one.) libvpx reads but never writes the planes of an input image.
+  vpx_img_wrap(&image_, VPX_IMG_FMT_I420, cfg_.g_w, cfg_.g_h, 1, const_cast<uint8_t*>(i420));
 
   const vpx_enc_frame_flags_t flags = forceKeyframe ? VPX_EFLAG_FORCE_KF : 0;
   const unsigned long durationMs = 1000UL / static_cast<unsigned long>(config_.fps);

@@ -5,7 +5,6 @@
 #include <vpx/vpx_encoder.h>
 
 #include <cstdint>
-#include <vector>
 
 #include "parley/parley.h"
 

@@ -29,9 +29,15 @@ function(parley_import_bytedeco_library target dir name)
   endif()
 endfunction()
 
-parley_import_bytedeco_library(parley::opencv_core "${PARLEY_OPENCV_ROOT}" opencv_core)
-set_target_properties(parley::opencv_core PROPERTIES
-  INTERFACE_INCLUDE_DIRECTORIES "${PARLEY_OPENCV_ROOT}/include/opencv4")
+# The modules the core uses: core, imgproc (colour conversion) and videoio
+# (cameras and MJPEG files); videoio needs imgcodecs at load time.
+set(PARLEY_BYTEDECO_TARGETS)
+foreach(module core imgproc imgcodecs videoio)
+  list(APPEND PARLEY_BYTEDECO_TARGETS parley::opencv_${module})
+  parley_import_bytedeco_library(parley::opencv_${module} "${PARLEY_OPENCV_ROOT}" opencv_${module})
+  set_target_properties(parley::opencv_${module} PROPERTIES
+    INTERFACE_INCLUDE_DIRECTORIES "${PARLEY_OPENCV_ROOT}/include/opencv4")
+endforeach()
 
 # libopencv_core needs libopenblas at link and load time; its own RUNPATH
 # names the bytedeco build machine's folders, so tell the linker where it is.
@@ -41,10 +47,12 @@ if(UNIX AND NOT APPLE AND PARLEY_OPENBLAS_ROOT)
 endif()
 
 # Executables that load libparley_core outside the JVM (the C++ tests) must
-# bring libopenblas in themselves: libopencv_core's DT_RUNPATH points at
-# bytedeco's build machine, and a DT_RUNPATH disables every other search path
-# but LD_LIBRARY_PATH for that library's dependencies. In the JVM, JavaCPP has
-# already loaded libopenblas when the core loads.
+# load every bytedeco library themselves (PARLEY_BYTEDECO_TARGETS, linked with
+# --no-as-needed): their DT_RUNPATHs point at bytedeco's build machine, and a
+# DT_RUNPATH disables every other search path but LD_LIBRARY_PATH for that
+# library's own dependencies (libopencv_core needs libopenblas, videoio needs
+# imgcodecs). In the JVM, JavaCPP preloads them all before the core.
 if(PARLEY_OPENBLAS_ROOT)
   parley_import_bytedeco_library(parley::openblas "${PARLEY_OPENBLAS_ROOT}" openblas)
+  list(APPEND PARLEY_BYTEDECO_TARGETS parley::openblas)
 endif()

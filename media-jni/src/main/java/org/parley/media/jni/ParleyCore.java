@@ -29,7 +29,11 @@ import org.bytedeco.javacpp.annotation.Platform;
     link = "parley_core",
     // Dependencies of libparley_core, in load order; copyLibs puts them in the jar beside it.
     // OpenCV's and OpenBLAS's come from bytedeco's platform jars (see media-jni/pom.xml).
-    preload = {"quadmath@.0", "gfortran@.5", "openblas@.0", "opencv_core@.410", "vpx@.7", "opus@.0"},
+    preload = {
+      "quadmath@.0", "gfortran@.5", "openblas@.0",
+      "opencv_core@.410", "opencv_imgproc@.410", "opencv_imgcodecs@.410", "opencv_videoio@.410",
+      "vpx@.7", "opus@.0"
+    },
     compiler = "cpp17")
 public final class ParleyCore {
   // The JVM runs this once, under its class-initialisation lock: that is what makes loading

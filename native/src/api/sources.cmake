@@ -1,0 +1,3 @@
+list(APPEND PARLEY_CORE_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/codec_api.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/versions.cpp)

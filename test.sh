@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Runs every test: the C++ unit tests (ctest) and Java tests (JUnit 5) through
-# one Maven build, the packaged jar's integration tests, then the C++ tests again
-# under AddressSanitizer and UndefinedBehaviorSanitizer. GUI tests get a virtual
-# X server when there is no display.
+# one Maven build with the packaged jar's integration tests; the C++ tests
+# again under AddressSanitizer and UndefinedBehaviorSanitizer; the fuzz targets
+# briefly; and a compile check of the Windows-only sources. GUI tests get a
+# virtual X server (Xvfb) when there is no display.
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/setup.sh
 
-maven=(mvn -B --no-transfer-progress verify)
 if [[ -z "${DISPLAY:-}" ]] && command -v xvfb-run >/dev/null; then
-  xvfb-run -a "${maven[@]}"
-else
-  "${maven[@]}"
+  exec xvfb-run -a "$0" "$@"
 fi
+
+mvn -B --no-transfer-progress verify
+scripts/check-windows-sources.sh
+PARLEY_FUZZ_SECONDS="${PARLEY_FUZZ_SECONDS:-15}" scripts/native-fuzz.sh
 scripts/native-sanitizer-tests.sh

@@ -12,13 +12,17 @@
 #ifndef PARLEY_PARLEY_H
 #define PARLEY_PARLEY_H
 
+#include <jni.h>
+
 #include <cstdint>
 #include <memory>
+#include <string>
+#include <vector>
 
 // The facade's contract version. Bump it whenever a declaration in this header
 // changes; the Java binding carries the same number and refuses to run against
 // a core built from a different one (see NativeLibrary.java).
-#define PARLEY_API_VERSION 1
+#define PARLEY_API_VERSION 2
 
 namespace parley {
 
@@ -28,6 +32,12 @@ class Vp8Decoder;
 class OpusEncoder;
 class OpusDecoder;
 }  // namespace codec
+namespace capture {
+struct CameraInfo;
+}
+namespace pipeline {
+class VideoPreviewPipeline;
+}
 
 // Facade version the core library was compiled with (PARLEY_API_VERSION at
 // the time the core was built, which may differ from the header a caller was
@@ -141,6 +151,138 @@ class OpusAudioDecoder {
  private:
   std::unique_ptr<codec::OpusDecoder> impl_;
 };
+
+// ---------------------------------------------------------------------------
+// Events. Native threads (capture, render, network) post events to one
+// process-wide queue; the SDK's event thread takes them with waitEvent(), so no
+// native thread ever calls into the JVM.
+
+enum EventType {
+  kEventFirstFrameRendered = 1,  // width, height: first picture drawn
+  kEventVideoSizeChanged = 2,    // width, height: the drawn picture's new size
+  kEventCaptureStarted = 3,      // width, height, value (fps): what the source delivers
+  kEventCaptureError = 4,        // message: the source failed (camera unplugged, ...)
+  kEventRenderError = 5,         // message: the window went away, ...
+};
+
+struct Event {
+  int type = 0;
+  int64_t objectId = 0;  // id() of the object that raised it
+  int width = 0;
+  int height = 0;
+  int value = 0;
+  std::string message;
+};
+
+// Waits up to timeoutMs for the next event. Returns false on timeout or after
+// interruptEventWait(). Any thread; meant for one SDK event thread.
+bool waitEvent(Event& event, int timeoutMs);
+// Makes current and future waitEvent() calls return false at once until
+// resumeEventWait() (used to stop the SDK's event thread).
+void interruptEventWait();
+void resumeEventWait();
+
+// ---------------------------------------------------------------------------
+// Cameras and video sources.
+
+// The cameras present when the list was made (a snapshot: make a new one to
+// see devices that came or went). Names are the OS's (V4L2 card names on Linux).
+class CameraList {
+ public:
+  CameraList();
+  ~CameraList();
+  CameraList(const CameraList&) = delete;
+  CameraList& operator=(const CameraList&) = delete;
+
+  int size() const;
+  int id(int index) const;             // what VideoSourceConfig::cameraId takes
+  std::string name(int index) const;   // human-readable name
+  std::string path(int index) const;   // OS device path, e.g. /dev/video0; may be empty
+
+ private:
+  std::unique_ptr<std::vector<capture::CameraInfo>> cameras_;
+};
+
+enum SourceKind {
+  kSourceCamera = 0,
+  kSourceTestPattern = 1,  // moving picture stamped with frame number and capture time
+  kSourceFile = 2,         // MJPEG .avi or .y4m, looped
+};
+
+struct VideoSourceConfig {
+  int kind = kSourceTestPattern;
+  int cameraId = 0;
+  std::string filePath;
+  int width = 640;
+  int height = 480;
+  int fps = 30;
+};
+
+// ---------------------------------------------------------------------------
+// Rendering.
+
+enum RenderModeCode {
+  kRenderFullContent = 0,  // whole picture, letterboxed
+  kRenderFullScreen = 1,   // fill the window, cropping
+  kRenderAuto = 2,         // crop when little is lost, else letterbox
+};
+
+// The native window id of a heavyweight AWT component (X11 drawable, HWND).
+// Preconditions: the component is displayable (its window is showing), the JVM
+// has loaded libjawt, and the caller is the AWT event thread. Throws
+// std::runtime_error with the reason when there is no native window (macOS,
+// headless): render into a pixel buffer instead. The id changes after
+// removeNotify/addNotify. `caller` is the calling Java class (JavaCPP passes
+// it with the environment) and is not used.
+int64_t windowHandleOf(JNIEnv* env, jclass caller, jobject component);
+
+// Local preview: a video source drawn into a native window, or into a pixel
+// buffer the Java side copies out and paints. Events carry id().
+// Methods may be called from any one thread at a time.
+class VideoPreview {
+ public:
+  VideoPreview();
+  ~VideoPreview();
+  VideoPreview(const VideoPreview&) = delete;
+  VideoPreview& operator=(const VideoPreview&) = delete;
+
+  int64_t id() const;
+  // Starts the source and draws into windowHandle (from windowHandleOf), or
+  // into the pixel buffer when windowHandle is 0. Throws std::runtime_error
+  // when the source cannot be opened or the window cannot be used; a source
+  // that fails later raises kEventCaptureError instead.
+  void start(const VideoSourceConfig& source, int64_t windowHandle, int renderMode);
+  // Replaces the running source without touching the renderer.
+  void switchSource(const VideoSourceConfig& source);
+  void setRenderMode(int renderMode);
+  // Pixel-buffer previews: the size the Java component paints (device pixels).
+  void setPixelBufferSize(int width, int height);
+  // Copies the latest BGRA picture (width*height*4 bytes); returns bytes
+  // copied, 0 when nothing new since the last copy, negative on error.
+  int copyPixels(uint8_t* bgra, int capacity);
+  int64_t framesCaptured() const;
+  int64_t framesRendered() const;
+  // Stops capture and rendering; safe to call twice. The window is no longer
+  // touched once it returns (the Java side may then dispose the Canvas).
+  void stop();
+
+ private:
+  std::unique_ptr<pipeline::VideoPreviewPipeline> impl_;
+};
+
+// ---------------------------------------------------------------------------
+// Test-pattern stamps, for tests that check what a window shows.
+
+struct TestPatternStamp {
+  bool valid = false;
+  int64_t sequence = 0;       // frame number at the source
+  int64_t captureTimeMs = 0;  // capture time on the source's clock (ms)
+};
+
+// Reads the stamp the test-pattern source writes into every frame from a
+// BGRA picture (e.g. a screenshot of a window showing the pattern, drawn
+// full-content at any scale). `valid` is false when no intact stamp is found.
+TestPatternStamp readTestPatternStamp(const uint8_t* bgra, int width, int height, int strideBytes);
 
 }  // namespace parley
 

@@ -1,3 +1,5 @@
 list(APPEND PARLEY_CORE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/codec_api.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/event_queue.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/video_api.cpp
   ${CMAKE_CURRENT_LIST_DIR}/versions.cpp)

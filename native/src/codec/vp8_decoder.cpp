@@ -81,4 +81,26 @@ int Vp8Decoder::copyI420(uint8_t* out, int outCapacity) const {
   return total;
 }
 
+int Vp8Decoder::copyTo(video::VideoFrame& frame) const {
+  if (picture_ == nullptr) {
+    return kErrorInvalidArgument;
+  }
+  // VP8 pictures have even sides in practice; an odd one loses its last row
+  // or column, since Parley's frames are even-sized I420.
+  frame.resize(static_cast<int>(picture_->d_w) & ~1, static_cast<int>(picture_->d_h) & ~1);
+  uint8_t* planes[3] = {frame.y(), frame.u(), frame.v()};
+  const int widths[3] = {frame.width, frame.width / 2, frame.width / 2};
+  const int heights[3] = {frame.height, frame.height / 2, frame.height / 2};
+  for (int plane = 0; plane < 3; ++plane) {
+    const uint8_t* src = picture_->planes[plane];
+    uint8_t* dst = planes[plane];
+    for (int row = 0; row < heights[plane]; ++row) {
+      std::memcpy(dst + static_cast<ptrdiff_t>(row) * widths[plane],
+                  src + static_cast<ptrdiff_t>(row) * picture_->stride[plane],
+                  static_cast<size_t>(widths[plane]));
+    }
+  }
+  return kOk;
+}
+
 }  // namespace parley::codec

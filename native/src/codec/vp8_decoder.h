@@ -6,6 +6,8 @@
 
 #include <cstdint>
 
+#include "video/video_frame.h"
+
 namespace parley::codec {
 
 // Decodes VP8 frames to I420. A frame libvpx reports as corrupt is not shown:
@@ -21,6 +23,9 @@ class Vp8Decoder {
   int width() const;
   int height() const;
   int copyI420(uint8_t* out, int outCapacity) const;
+  // Copies the last picture into `frame` (resized to the picture; its buffer
+  // is reused when the size is unchanged). Returns kOk or a negative code.
+  int copyTo(video::VideoFrame& frame) const;
 
  private:
   vpx_codec_ctx_t codec_{};

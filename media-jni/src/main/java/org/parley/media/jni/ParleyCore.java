@@ -4,12 +4,15 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.ShortPointer;
 import org.bytedeco.javacpp.annotation.ByRef;
+import org.bytedeco.javacpp.annotation.ByVal;
 import org.bytedeco.javacpp.annotation.Cast;
 import org.bytedeco.javacpp.annotation.Const;
 import org.bytedeco.javacpp.annotation.MemberGetter;
 import org.bytedeco.javacpp.annotation.Name;
 import org.bytedeco.javacpp.annotation.NoOffset;
 import org.bytedeco.javacpp.annotation.Platform;
+import org.bytedeco.javacpp.annotation.Raw;
+import org.bytedeco.javacpp.annotation.StdString;
 
 /**
  * JavaCPP binding of the native core's facade, {@code native/include/parley/parley.h}, and
@@ -32,7 +35,7 @@ import org.bytedeco.javacpp.annotation.Platform;
     preload = {
       "quadmath@.0", "gfortran@.5", "openblas@.0",
       "opencv_core@.410", "opencv_imgproc@.410", "opencv_imgcodecs@.410", "opencv_videoio@.410",
-      "vpx@.7", "opus@.0"
+      "vpx@.7", "opus@.0", "jpeg@.62", "yuv@.0"
     },
     compiler = "cpp17")
 public final class ParleyCore {
@@ -265,4 +268,225 @@ public final class ParleyCore {
         @Cast("int16_t*") ShortPointer pcm,
         int maxSamplesPerChannel);
   }
+
+  // ------------------------------------------------------------------------------------------
+  // Events
+
+  public static final int EVENT_FIRST_FRAME_RENDERED = 1;
+  public static final int EVENT_VIDEO_SIZE_CHANGED = 2;
+  public static final int EVENT_CAPTURE_STARTED = 3;
+  public static final int EVENT_CAPTURE_ERROR = 4;
+  public static final int EVENT_RENDER_ERROR = 5;
+
+  /** {@code parley::Event}: one event from a native thread; see {@link #waitEvent}. */
+  @Name("parley::Event")
+  public static final class Event extends Pointer {
+    static {
+      ensureLoaded();
+    }
+
+    public Event() {
+      super((Pointer) null);
+      allocate();
+    }
+
+    private native void allocate();
+
+    @MemberGetter
+    public native int type();
+
+    @MemberGetter
+    public native long objectId();
+
+    @MemberGetter
+    public native int width();
+
+    @MemberGetter
+    public native int height();
+
+    @MemberGetter
+    public native int value();
+
+    @MemberGetter
+    @StdString
+    public native String message();
+  }
+
+  /**
+   * Waits up to {@code timeoutMs} for the next native event and fills {@code event}; false on
+   * timeout or after {@link #interruptEventWait()}. Meant for one SDK event thread.
+   */
+  @Name("parley::waitEvent")
+  @Cast("bool")
+  public static native boolean waitEvent(@ByRef Event event, int timeoutMs);
+
+  @Name("parley::interruptEventWait")
+  public static native void interruptEventWait();
+
+  @Name("parley::resumeEventWait")
+  public static native void resumeEventWait();
+
+  // ------------------------------------------------------------------------------------------
+  // Cameras and sources
+
+  public static final int SOURCE_CAMERA = 0;
+  public static final int SOURCE_TEST_PATTERN = 1;
+  public static final int SOURCE_FILE = 2;
+
+  /** {@code parley::CameraList}: a snapshot of the cameras present when it was made. */
+  @Name("parley::CameraList")
+  @NoOffset
+  public static final class CameraList extends Pointer {
+    static {
+      ensureLoaded();
+    }
+
+    public CameraList() {
+      super((Pointer) null);
+      allocate();
+    }
+
+    private native void allocate();
+
+    public native int size();
+
+    public native int id(int index);
+
+    @StdString
+    public native String name(int index);
+
+    @StdString
+    public native String path(int index);
+  }
+
+  /** {@code parley::VideoSourceConfig}: which source, at what size and rate. */
+  @Name("parley::VideoSourceConfig")
+  public static final class VideoSourceConfig extends Pointer {
+    static {
+      ensureLoaded();
+    }
+
+    public VideoSourceConfig() {
+      super((Pointer) null);
+      allocate();
+    }
+
+    private native void allocate();
+
+    public native int kind();
+
+    public native VideoSourceConfig kind(int value);
+
+    public native int cameraId();
+
+    public native VideoSourceConfig cameraId(int value);
+
+    @StdString
+    public native String filePath();
+
+    public native VideoSourceConfig filePath(@StdString String value);
+
+    public native int width();
+
+    public native VideoSourceConfig width(int value);
+
+    public native int height();
+
+    public native VideoSourceConfig height(int value);
+
+    public native int fps();
+
+    public native VideoSourceConfig fps(int value);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Rendering
+
+  public static final int RENDER_FULL_CONTENT = 0;
+  public static final int RENDER_FULL_SCREEN = 1;
+  public static final int RENDER_AUTO = 2;
+
+  /**
+   * The native window id (X11 drawable, HWND) of a displayable heavyweight component. Call on the
+   * AWT event thread after loading libjawt; throws {@link RuntimeException} with the reason when
+   * there is none (macOS, headless, not displayable).
+   */
+  @Name("parley::windowHandleOf")
+  @Cast("int64_t")
+  public static native long windowHandleOf(@Raw(withEnv = true) java.awt.Component component);
+  // withEnv: JavaCPP passes the JNIEnv and the calling class before the component.
+
+  /** {@code parley::VideoPreview}: a source drawn into a window or a pixel buffer. */
+  @Name("parley::VideoPreview")
+  @NoOffset
+  public static final class VideoPreview extends Pointer {
+    static {
+      ensureLoaded();
+    }
+
+    public VideoPreview() {
+      super((Pointer) null);
+      allocate();
+    }
+
+    private native void allocate();
+
+    @Cast("int64_t")
+    public native long id();
+
+    public native void start(
+        @Const @ByRef VideoSourceConfig source, @Cast("int64_t") long windowHandle, int mode);
+
+    public native void switchSource(@Const @ByRef VideoSourceConfig source);
+
+    public native void setRenderMode(int mode);
+
+    public native void setPixelBufferSize(int width, int height);
+
+    public native int copyPixels(@Cast("uint8_t*") byte[] bgra, int capacity);
+
+    @Cast("int64_t")
+    public native long framesCaptured();
+
+    @Cast("int64_t")
+    public native long framesRendered();
+
+    public native void stop();
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Test-pattern stamps
+
+  /** {@code parley::TestPatternStamp}: frame number and capture time read from a picture. */
+  @Name("parley::TestPatternStamp")
+  public static final class TestPatternStamp extends Pointer {
+    static {
+      ensureLoaded();
+    }
+
+    public TestPatternStamp() {
+      super((Pointer) null);
+      allocate();
+    }
+
+    private native void allocate();
+
+    @MemberGetter
+    @Cast("bool")
+    public native boolean valid();
+
+    @MemberGetter
+    @Cast("int64_t")
+    public native long sequence();
+
+    @MemberGetter
+    @Cast("int64_t")
+    public native long captureTimeMs();
+  }
+
+  /** Reads the test-pattern stamp from a BGRA picture; see {@code parley.h}. */
+  @Name("parley::readTestPatternStamp")
+  @ByVal
+  public static native TestPatternStamp readTestPatternStamp(
+      @Cast("const uint8_t*") byte[] bgra, int width, int height, int strideBytes);
 }

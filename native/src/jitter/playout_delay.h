@@ -1,0 +1,84 @@
+// Jitter estimate and adaptive playout delay of the video jitter buffer.
+#ifndef PARLEY_JITTER_PLAYOUT_DELAY_H
+#define PARLEY_JITTER_PLAYOUT_DELAY_H
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <optional>
+
+namespace parley::jitter {
+
+// Learns how late frames complete relative to the fastest one and turns that
+// into the delay the jitter buffer adds before playing a frame.
+//
+// For each complete frame, transit = completion time - RTP timestamp / 90 kHz
+// (arrival delta minus timestamp delta, accumulated). The base is the smallest
+// transit seen within the window (the fastest path); a frame's relative delay
+// is its transit minus the base when it arrived. The jitter is a high quantile
+// of the relative delays in the window, and the target delay is
+//   clamp(jitter + min(jitter, margin), 0, maxDelay)
+// so a perfectly regular stream gets zero delay. The current delay, which the
+// buffer applies, jumps up to the target at once and comes down at most
+// shrinkMsPerSecond, so playback speeds up imperceptibly after a jitter spike.
+//
+// Frames completed through retransmission measure the RTT, not jitter: the
+// caller passes retransmitted=true and they are not sampled. A transit more
+// than discontinuityMs away from the base (sender restarted, timestamp jump)
+// restarts the estimate. Memory: at most maxSamples samples. Not thread-safe.
+class PlayoutDelay {
+ public:
+  struct Config {
+    double quantile = 0.95;       // of the relative delays in the window
+    int marginMs = 10;            // safety on top of the quantile (never more than it)
+    int windowMs = 3000;          // how long a sample counts
+    size_t maxSamples = 256;      // and how many at most
+    int shrinkMsPerSecond = 20;   // how fast the current delay may come down
+    int discontinuityMs = 5000;   // a transit this far off restarts the estimate
+  };
+
+  // maxDelayMs caps the target (and hence the current) delay.
+  PlayoutDelay(const Config& config, int maxDelayMs);
+
+  // One complete frame: its RTP timestamp and the time its last packet arrived.
+  void onFrameComplete(int64_t rtpTimestamp, int64_t completeUs, bool retransmitted);
+
+  // When a frame with this timestamp arrives over the fastest path seen
+  // (timestamp / 90 kHz + base); nullopt before the first sample.
+  std::optional<int64_t> expectedArrivalUs(int64_t rtpTimestamp) const;
+
+  int64_t currentDelayUs() const { return currentUs_; }
+  int64_t targetDelayUs() const { return targetUs_; }
+  int64_t jitterUs() const { return jitterUs_; }
+  int64_t maxDelayUs() const { return maxDelayUs_; }
+  size_t sampleCount() const { return samples_.size(); }
+  void reset();
+
+  // 90 kHz RTP ticks to microseconds; |ticks| must stay within 2^52.
+  static int64_t rtpToUs(int64_t ticks) { return ticks / 9 * 100 + ticks % 9 * 100 / 9; }
+
+ private:
+  struct Sample {
+    int64_t atUs;       // completion time
+    int64_t transitUs;  // completion time - timestamp
+    int64_t relativeUs; // transit - base at the time
+  };
+
+  void dropOldSamples(int64_t nowUs);
+  int64_t minTransit() const;
+  int64_t quantileOfRelative() const;
+  void updateDelay(int64_t nowUs);
+
+  Config config_;
+  int64_t maxDelayUs_;
+  std::deque<Sample> samples_;
+  std::optional<int64_t> baseUs_;
+  int64_t jitterUs_ = 0;
+  int64_t targetUs_ = 0;
+  int64_t currentUs_ = 0;
+  std::optional<int64_t> lastUpdateUs_;
+};
+
+}  // namespace parley::jitter
+
+#endif  // PARLEY_JITTER_PLAYOUT_DELAY_H

@@ -1,0 +1,5 @@
+list(APPEND PARLEY_CORE_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/video_preview_pipeline.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/video_receive_stream.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/video_send_stream.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/video_source_factory.cpp)

@@ -1,0 +1,8 @@
+list(APPEND PARLEY_CORE_SOURCES ${CMAKE_CURRENT_LIST_DIR}/window_handle.cpp)
+if(WIN32)
+  list(APPEND PARLEY_CORE_SOURCES ${CMAKE_CURRENT_LIST_DIR}/jawt_platform_windows.cpp)
+elseif(APPLE)
+  list(APPEND PARLEY_CORE_SOURCES ${CMAKE_CURRENT_LIST_DIR}/jawt_platform_macos.cpp)
+else()
+  list(APPEND PARLEY_CORE_SOURCES ${CMAKE_CURRENT_LIST_DIR}/jawt_platform_linux.cpp)
+endif()

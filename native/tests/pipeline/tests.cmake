@@ -1,0 +1,1 @@
+parley_add_test(video_loopback_test ${CMAKE_CURRENT_LIST_DIR}/video_loopback_test.cpp)

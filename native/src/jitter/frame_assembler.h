@@ -21,8 +21,9 @@ struct AssembledFrame {
   // the frame's packets (whatever their order), so lastArrivalUs is the time the
   // frame became complete.
   video::EncodedVideoFrame frame;
-  // At least one packet was a retransmission: the frame's timing says more
-  // about the RTT than about network jitter.
+  // At least one packet was a retransmission (flagged by the caller: RTX, or
+  // arrived after a NACK): the frame's timing says more about the RTT than
+  // about network jitter.
   bool hadRetransmission = false;
 };
 

@@ -19,40 +19,41 @@ NackGenerator::NackGenerator(const Config& config, Listener& listener)
   setRttMs(0);
 }
 
-void NackGenerator::onPacket(int64_t seq, int64_t nowUs) {
+bool NackGenerator::onPacket(int64_t seq, int64_t nowUs) {
   if (!started_) {
     started_ = true;
     newest_ = seq;
-    return;
+    return false;
   }
-  if (seq == newest_) return;
+  if (seq == newest_) return false;
   if (seq < newest_) {
     if (newest_ - seq > config_.maxPacketAge) {
       // The stream restarted (or newest_ was junk): start tracking again.
       stats_.packetsAbandoned += missing_.size();
       missing_.clear();
       newest_ = seq;
-      return;
+      return false;
     }
     auto it = missing_.find(seq);
-    if (it != missing_.end()) {
-      if (it->second.retries > 0) ++stats_.packetsRecovered;
-      missing_.erase(it);
-    }
-    return;
+    if (it == missing_.end()) return false;
+    const bool nacked = it->second.retries > 0;
+    if (nacked) ++stats_.packetsRecovered;
+    missing_.erase(it);
+    return nacked;
   }
   const int64_t gap = seq - newest_ - 1;
   if (gap > 0) {
     if (static_cast<uint64_t>(gap) > config_.maxListSize - missing_.size()) {
       newest_ = seq;
       overflow(seq);
-      return;
+      return false;
     }
     for (int64_t missing = newest_ + 1; missing < seq; ++missing) {
       missing_.emplace_hint(missing_.end(), missing, Missing{nowUs, 0, 0});
     }
   }
   newest_ = seq;
+  return false;
 }
 
 bool NackGenerator::outOfReorderWindow(int64_t seq, const Missing& missing, int64_t nowUs) const {

@@ -63,8 +63,10 @@ class NackGenerator {
 
   NackGenerator(const Config& config, Listener& listener);
 
-  // Every received packet (duplicates are harmless).
-  void onPacket(int64_t seq, int64_t nowUs);
+  // Every received packet (duplicates are harmless). Returns true when it had
+  // been NACKed: it is (or arrived as late as) a retransmission, even when the
+  // sender does not use RTX.
+  bool onPacket(int64_t seq, int64_t nowUs);
   // Sequence numbers to NACK now, oldest first; marks them sent. Gives up
   // packets whose retries are exhausted.
   std::vector<int64_t> getNackList(int64_t nowUs);

@@ -23,7 +23,8 @@ namespace parley::jitter {
 // shrinkMsPerSecond, so playback speeds up imperceptibly after a jitter spike.
 //
 // Frames completed through retransmission measure the RTT, not jitter: the
-// caller passes retransmitted=true and they are not sampled. A transit more
+// caller passes retransmitted=true (RTX, or any packet that arrived after a
+// NACK) and they are not sampled. A transit more
 // than discontinuityMs away from the base (sender restarted, timestamp jump)
 // restarts the estimate. Memory: at most maxSamples samples. Not thread-safe.
 class PlayoutDelay {

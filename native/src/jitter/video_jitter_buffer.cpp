@@ -66,12 +66,15 @@ VideoJitterBuffer::InsertResult VideoJitterBuffer::insertPacket(video::VideoPack
 
   int64_t arrivalUs = packet.arrivalTimeUs;
   if (arrivalUs > nowUs || arrivalUs < nowUs - kMaxArrivalAgeUs) arrivalUs = nowUs;
+  // A packet we NACKed counts as a retransmission even without RTX, so the
+  // frame it completes says nothing about network jitter (libwebrtc does the
+  // same with its frames' NACK counts).
+  if (nack_.onPacket(seq, nowUs)) packet.retransmitted = true;
   FrameAssembler::InsertResult result = assembler_.insert(std::move(packet), arrivalUs);
   if (result.duplicate) {
     ++counters_.duplicates;
     return InsertResult::kDuplicate;
   }
-  nack_.onPacket(seq, nowUs);
   if (result.frame) onFrameAssembled(std::move(*result.frame));
   update(nowUs);
   return InsertResult::kInserted;

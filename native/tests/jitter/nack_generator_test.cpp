@@ -118,12 +118,22 @@ TEST(NackGeneratorTest, AnArrivingPacketLeavesTheList) {
   nack.onPacket(3, 0);
   nack.onPacket(4, 0);
   EXPECT_EQ(nack.getNackList(10 * kMs), std::vector<int64_t>{2});
-  nack.onPacket(2, 60 * kMs);  // the retransmission
+  EXPECT_TRUE(nack.onPacket(2, 60 * kMs));  // the retransmission, RTX or not
   EXPECT_TRUE(nack.getNackList(500 * kMs).empty());
   EXPECT_EQ(nack.stats().packetsRecovered, 1u);
   nack.onPacket(4, 501 * kMs);  // duplicates change nothing
   EXPECT_EQ(nack.listSize(), 0u);
   EXPECT_TRUE(listener.lost.empty());
+}
+
+TEST(NackGeneratorTest, AReorderedPacketIsNotARetransmission) {
+  RecordingListener listener;
+  NackGenerator nack(defaults(), listener);
+  nack.onPacket(1, 0);
+  nack.onPacket(3, 0);
+  EXPECT_FALSE(nack.onPacket(2, 1 * kMs));  // late, but never NACKed
+  EXPECT_FALSE(nack.onPacket(3, 2 * kMs));  // duplicate
+  EXPECT_EQ(nack.stats().packetsRecovered, 0u);
 }
 
 TEST(NackGeneratorTest, TooManyMissingClearsTheListAndAsksForAKeyframe) {

@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <functional>
+#include <memory>
 #include <random>
+#include <set>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -150,6 +152,26 @@ INSTANTIATE_TEST_SUITE_P(
                       LossCase{"KeyframeStart", {1090}, 30},
                       LossCase{"TwoSeparateLosses", {1031, 1100}}),
     [](const ::testing::TestParamInfo<LossCase>& info) { return info.param.name; });
+
+// Without RTX a retransmission looks like any late packet; the buffer still
+// knows it NACKed it, so repaired frames do not pass for network jitter.
+TEST(VideoJitterBufferNetworkTest, RepairedFramesDoNotInflateTheDelayEvenWithoutRtx) {
+  SimOptions options;
+  options.markRetransmissions = false;
+  auto dropped = std::make_shared<std::set<int64_t>>();
+  options.link.drop = [dropped](const video::VideoPacket& p) {
+    return p.sequence % 15 == 0 && dropped->insert(p.sequence).second;  // once each
+  };
+  CallSimulation sim(options);
+  runAndDrain(sim, 5000);
+  EXPECT_EQ(deliveredIndices(sim), range(0, sim.sender().framesMade() - 1));
+  expectInOrderAndIntact(sim);
+  const VideoJitterBuffer::Stats stats = sim.buffer().stats();
+  EXPECT_EQ(stats.packetsRecovered, dropped->size());
+  EXPECT_EQ(stats.keyframeRequests, 0u);
+  EXPECT_EQ(stats.jitterMs, 0);
+  EXPECT_EQ(stats.currentDelayMs, 0);
+}
 
 TEST(VideoJitterBufferNetworkTest, UnrecoverableLossIsNackedEveryRttThenAKeyframeIsRequested) {
   SimOptions options;  // RTT 100 ms, max delay 400 ms, keyframes only on request

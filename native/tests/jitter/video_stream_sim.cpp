@@ -198,7 +198,7 @@ void CallSimulation::step(int64_t nowUs) {
     auto it = history_.find(sequence);
     if (!options_.answerNacks || it == history_.end()) continue;
     video::VideoPacket copy = it->second;
-    copy.retransmitted = true;
+    copy.retransmitted = options_.markRetransmissions;
     link_.send(std::move(copy), nowUs + std::max<int64_t>(rttUs - link_.options().latencyUs, 0));
   }
   if (buffer_.takeKeyframeRequest(nowUs)) {

@@ -98,6 +98,7 @@ struct SimOptions {
   int rttMs = 100;                     // retransmissions arrive this long after the NACK
   bool reportRtt = true;               // tell the buffer the RTT
   bool answerNacks = true;
+  bool markRetransmissions = true;     // RTX: the receiver sees VideoPacket::retransmitted
   bool answerKeyframeRequests = true;  // next frame sent RTT/2 after a PLI is a keyframe
 };
 

@@ -8,8 +8,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,27 +16,16 @@ import org.parley.media.jni.ParleyCore;
 
 /** The preview's pixel-buffer path (macOS, headless): no window, pictures copied out. */
 class VideoPreviewPixelBufferTest {
-  private final BlockingQueue<MediaEvent> events = new LinkedBlockingQueue<>();
-
-  private MediaEvent next(MediaEvent.Type type) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (System.nanoTime() < deadline) {
-      MediaEvent event = events.poll(100, TimeUnit.MILLISECONDS);
-      if (event != null && event.type() == type) {
-        return event;
-      }
-    }
-    throw new AssertionError("no " + type + " event within 10 s; got " + events);
-  }
+  private final RecordedEvents events = new RecordedEvents();
 
   @Test
   void testPatternIsDrawnIntoThePixelBufferWithItsStamp() throws Exception {
     int width = 320;
     int height = 240;
-    try (VideoPreview preview = new VideoPreview(events::add)) {
+    try (VideoPreview preview = new VideoPreview(events)) {
       preview.setPixelBufferSize(width, height);
       preview.start(VideoSource.testPattern(width, height, 30), 0, RenderMode.FULL_CONTENT);
-      MediaEvent first = next(MediaEvent.Type.FIRST_FRAME_RENDERED);
+      MediaEvent first = events.next(MediaEvent.Type.FIRST_FRAME_RENDERED);
       assertEquals(width, first.width());
       assertEquals(height, first.height());
 
@@ -60,12 +47,12 @@ class VideoPreviewPixelBufferTest {
 
   @Test
   void switchingSourceWhileRunningChangesTheSize() throws Exception {
-    try (VideoPreview preview = new VideoPreview(events::add)) {
+    try (VideoPreview preview = new VideoPreview(events)) {
       preview.setPixelBufferSize(320, 240);
       preview.start(VideoSource.testPattern(320, 240, 30), 0, RenderMode.AUTO);
-      next(MediaEvent.Type.FIRST_FRAME_RENDERED);
+      events.next(MediaEvent.Type.FIRST_FRAME_RENDERED);
       preview.switchSource(VideoSource.testPattern(640, 360, 30));
-      MediaEvent changed = next(MediaEvent.Type.VIDEO_SIZE_CHANGED);
+      MediaEvent changed = events.next(MediaEvent.Type.VIDEO_SIZE_CHANGED);
       assertEquals(640, changed.width());
       assertEquals(360, changed.height());
       long rendered = preview.framesRendered();
@@ -88,13 +75,13 @@ class VideoPreviewPixelBufferTest {
         out.write(planes);
       }
     }
-    try (VideoPreview preview = new VideoPreview(events::add)) {
+    try (VideoPreview preview = new VideoPreview(events)) {
       preview.setPixelBufferSize(64, 48);
       preview.start(VideoSource.file(clip.toString(), 30), 0, RenderMode.FULL_CONTENT);
-      MediaEvent started = next(MediaEvent.Type.CAPTURE_STARTED);
+      MediaEvent started = events.next(MediaEvent.Type.CAPTURE_STARTED);
       assertEquals(64, started.width());
       assertEquals(48, started.height());
-      next(MediaEvent.Type.FIRST_FRAME_RENDERED);
+      events.next(MediaEvent.Type.FIRST_FRAME_RENDERED);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
       while (preview.framesCaptured() < 10 && System.nanoTime() < deadline) {
         Thread.sleep(20);
@@ -105,7 +92,7 @@ class VideoPreviewPixelBufferTest {
 
   @Test
   void missingCameraIsAClearErrorNotACrash() {
-    try (VideoPreview preview = new VideoPreview(events::add)) {
+    try (VideoPreview preview = new VideoPreview(events)) {
       IllegalStateException e =
           assertThrows(
               IllegalStateException.class,
@@ -116,7 +103,7 @@ class VideoPreviewPixelBufferTest {
 
   @Test
   void missingFileIsAClearError() {
-    try (VideoPreview preview = new VideoPreview(events::add)) {
+    try (VideoPreview preview = new VideoPreview(events)) {
       IllegalStateException e =
           assertThrows(
               IllegalStateException.class,

@@ -13,9 +13,6 @@ import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.image.BufferedImage;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +25,7 @@ import org.parley.media.jni.ParleyCore;
  * pixels must show the test pattern, stamp included.
  */
 class VideoPreviewWindowTest {
-  private final BlockingQueue<MediaEvent> events = new LinkedBlockingQueue<>();
+  private final RecordedEvents events = new RecordedEvents();
   private Frame frame;
 
   /** A heavyweight canvas AWT never paints over. */
@@ -49,17 +46,6 @@ class VideoPreviewWindowTest {
     }
   }
 
-  private MediaEvent next(MediaEvent.Type type) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (System.nanoTime() < deadline) {
-      MediaEvent event = events.poll(100, TimeUnit.MILLISECONDS);
-      if (event != null && event.type() == type) {
-        return event;
-      }
-    }
-    throw new AssertionError("no " + type + " event within 10 s; got " + events);
-  }
-
   @Test
   void testPatternIsDrawnIntoTheCanvas() throws Exception {
     assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (the tests run under Xvfb)");
@@ -78,9 +64,9 @@ class VideoPreviewWindowTest {
     SwingUtilities.invokeAndWait(() -> handle.set(NativeWindow.handleOf(canvas)));
     assertTrue(handle.get() != 0);
 
-    try (VideoPreview preview = new VideoPreview(events::add)) {
+    try (VideoPreview preview = new VideoPreview(events)) {
       preview.start(VideoSource.testPattern(640, 480, 30), handle.get(), RenderMode.FULL_CONTENT);
-      MediaEvent first = next(MediaEvent.Type.FIRST_FRAME_RENDERED);
+      MediaEvent first = events.next(MediaEvent.Type.FIRST_FRAME_RENDERED);
       assertEquals(640, first.width());
       Thread.sleep(300); // a few more frames
 

@@ -49,14 +49,16 @@ int main(int argc, char** argv) {
                 raw.encodeP50Ms, raw.encodeP95Ms, raw.decodeP50Ms, raw.cpuMsPerFrame,
                 raw.sourceCpuMs / static_cast<double>(raw.framesCaptured));
     std::printf("  pipeline:  latency p50 %.2f p95 %.2f p99 %.2f max %.2f ms; %lld/%lld frames rendered, "
-                "%lld missing, %lld repeated, %lld out of order, %lld unreadable; %.0f kbps\n",
+                "%lld missing, %lld repeated, %lld out of order, %lld unreadable; %.0f kbps; "
+                "jitter buffer delay %d ms (jitter %d ms)\n",
                 pipeline.latencyP50Ms, pipeline.latencyP95Ms, pipeline.latencyP99Ms,
                 pipeline.latencyMaxMs, static_cast<long long>(pipeline.framesRendered),
                 static_cast<long long>(pipeline.framesCaptured),
                 static_cast<long long>(pipeline.framesMissing),
                 static_cast<long long>(pipeline.framesRepeated),
                 static_cast<long long>(pipeline.framesOutOfOrder),
-                static_cast<long long>(pipeline.stampsUnreadable), pipeline.achievedKbps);
+                static_cast<long long>(pipeline.stampsUnreadable), pipeline.achievedKbps,
+                pipeline.jitterBufferDelayMs, pipeline.jitterMs);
     std::printf("  raw codec paced at %d fps: encode p50 %.2f ms, decode p50 %.2f ms, codec CPU %.2f ms/frame\n",
                 config.fps, paced.encodeP50Ms, paced.decodeP50Ms, paced.cpuMsPerFrame);
     std::printf("  CPU: pipeline %.2f ms/frame = %.3f x codec in a tight loop, %.3f x codec paced\n",

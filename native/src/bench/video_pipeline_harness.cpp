@@ -186,6 +186,11 @@ VideoHarnessResult runVideoPipeline(const VideoHarnessConfig& config) {
 
   loopback.fill(result);
   const pipeline::VideoSendStats send = loopback.send().stats();
+  const pipeline::VideoReceiveStats receive = loopback.receive().stats();
+  result.jitterBufferDelayMs = receive.jitter.currentDelayMs;
+  result.jitterMs = receive.jitter.jitterMs;
+  result.nacks = static_cast<int64_t>(receive.jitter.nacksSent);
+  result.keyframeRequests = static_cast<int64_t>(receive.jitter.keyframeRequests);
   result.framesEncoded = send.framesEncoded;
   result.packetsSent = send.packetsSent;
   result.mediaSeconds = static_cast<double>(wallUs) / 1e6;
@@ -255,7 +260,8 @@ std::string toJson(const VideoHarnessResult& r) {
                 "\"framesOutOfOrder\":%lld,\"stampsUnreadable\":%lld,\"latencyP50Ms\":%.2f,"
                 "\"latencyP95Ms\":%.2f,\"latencyP99Ms\":%.2f,\"latencyMaxMs\":%.2f,"
                 "\"encodeP50Ms\":%.2f,\"encodeP95Ms\":%.2f,\"decodeP50Ms\":%.2f,\"decodeP95Ms\":%.2f,"
-                "\"renderP50Ms\":%.2f,\"sourceCpuMs\":%.1f,\"cpuMs\":%.1f,\"cpuMsPerFrame\":%.3f,"
+                "\"renderP50Ms\":%.2f,\"jitterBufferDelayMs\":%d,\"jitterMs\":%d,\"nacks\":%lld,"
+                "\"keyframeRequests\":%lld,\"sourceCpuMs\":%.1f,\"cpuMs\":%.1f,\"cpuMsPerFrame\":%.3f,"
                 "\"achievedKbps\":%.0f,\"mediaSeconds\":%.2f}",
                 r.mode.c_str(), static_cast<long long>(r.framesCaptured),
                 static_cast<long long>(r.framesEncoded), static_cast<long long>(r.packetsSent),
@@ -263,7 +269,9 @@ std::string toJson(const VideoHarnessResult& r) {
                 static_cast<long long>(r.framesRepeated), static_cast<long long>(r.framesOutOfOrder),
                 static_cast<long long>(r.stampsUnreadable), r.latencyP50Ms, r.latencyP95Ms,
                 r.latencyP99Ms, r.latencyMaxMs, r.encodeP50Ms, r.encodeP95Ms, r.decodeP50Ms,
-                r.decodeP95Ms, r.renderP50Ms, r.sourceCpuMs, r.cpuMs, r.cpuMsPerFrame,
+                r.decodeP95Ms, r.renderP50Ms, r.jitterBufferDelayMs, r.jitterMs,
+                static_cast<long long>(r.nacks), static_cast<long long>(r.keyframeRequests),
+                r.sourceCpuMs, r.cpuMs, r.cpuMsPerFrame,
                 r.achievedKbps, r.mediaSeconds);
   return buffer;
 }

@@ -37,6 +37,10 @@ struct VideoHarnessResult {
   double decodeP50Ms = 0;
   double decodeP95Ms = 0;
   double renderP50Ms = 0;
+  int jitterBufferDelayMs = 0;   // playout delay the jitter buffer applied at the end
+  int jitterMs = 0;              // its jitter estimate at the end
+  int64_t nacks = 0;
+  int64_t keyframeRequests = 0;
   double sourceCpuMs = 0;        // CPU spent making the test pattern (raw-codec mode)
   double cpuMs = 0;              // CPU of the measured work (pipeline: the whole process)
   double cpuMsPerFrame = 0;

@@ -77,7 +77,8 @@ int64_t PlayoutDelay::quantileOfRelative() const {
 
 void PlayoutDelay::updateDelay(int64_t nowUs) {
   const int64_t marginUs = int64_t{config_.marginMs} * 1000;
-  targetUs_ = std::clamp<int64_t>(jitterUs_ + std::min(jitterUs_, marginUs), 0, maxDelayUs_);
+  const int64_t excessUs = std::max<int64_t>(0, jitterUs_ - int64_t{config_.toleratedJitterMs} * 1000);
+  targetUs_ = std::clamp<int64_t>(excessUs + std::min(excessUs, marginUs), 0, maxDelayUs_);
   // Capped at an hour so the arithmetic below cannot overflow.
   const int64_t elapsedUs =
       lastUpdateUs_ ? std::clamp<int64_t>(nowUs - *lastUpdateUs_, 0, 3'600'000'000) : 0;

@@ -16,9 +16,12 @@ namespace parley::jitter {
 // (arrival delta minus timestamp delta, accumulated). The base is the smallest
 // transit seen within the window (the fastest path); a frame's relative delay
 // is its transit minus the base when it arrived. The jitter is a high quantile
-// of the relative delays in the window, and the target delay is
-//   clamp(jitter + min(jitter, margin), 0, maxDelay)
-// so a perfectly regular stream gets zero delay. The current delay, which the
+// of the relative delays in the window; with
+//   excess = max(0, jitter - toleratedJitter)
+// the target delay is
+//   clamp(excess + min(excess, margin), 0, maxDelay)
+// so a regular stream, or one whose jitter stays below what a display shows
+// (toleratedJitter), gets zero delay, and the target grows continuously above it. The current delay, which the
 // buffer applies, jumps up to the target at once and comes down at most
 // shrinkMsPerSecond, so playback speeds up imperceptibly after a jitter spike.
 //
@@ -32,6 +35,10 @@ class PlayoutDelay {
   struct Config {
     double quantile = 0.95;       // of the relative delays in the window
     int marginMs = 10;            // safety on top of the quantile (never more than it)
+    // Jitter the buffer does not try to hide: frames shown up to this much
+    // off their ideal time are imperceptible next to a 60 Hz display's own
+    // 16.7 ms quantization, and hiding them would cost every frame latency.
+    int toleratedJitterMs = 8;
     int windowMs = 3000;          // how long a sample counts
     size_t maxSamples = 256;      // and how many at most
     int shrinkMsPerSecond = 20;   // how fast the current delay may come down

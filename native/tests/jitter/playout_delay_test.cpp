@@ -52,14 +52,48 @@ TEST(PlayoutDelayTest, RegularStreamGetsNoDelay) {
 }
 
 // Relative delays 0, 1, ..., 19 ms: the 95th percentile of 20 samples is the
-// 19th smallest, 18 ms; the target adds min(18, 10) ms of margin.
-TEST(PlayoutDelayTest, HandComputedQuantileAndMargin) {
+// 19th smallest, 18 ms. Past the 8 ms tolerated, 10 ms are left; the target
+// adds min(10, 10) ms of margin to them.
+TEST(PlayoutDelayTest, HandComputedQuantileToleranceAndMargin) {
   PlayoutDelay delay(PlayoutDelay::Config(), 400);
   FrameFeeder feeder(delay);
   for (int i = 0; i < 20; ++i) feeder.feed(i * kMs);
   EXPECT_EQ(delay.jitterUs(), 18 * kMs);
+  EXPECT_EQ(delay.targetDelayUs(), 20 * kMs);
+  EXPECT_EQ(delay.currentDelayUs(), 20 * kMs);
+}
+
+// The same without the tolerance: 18 ms of jitter plus min(18, 10) of margin.
+TEST(PlayoutDelayTest, HandComputedWithoutTolerance) {
+  PlayoutDelay::Config config;
+  config.toleratedJitterMs = 0;
+  PlayoutDelay delay(config, 400);
+  FrameFeeder feeder(delay);
+  for (int i = 0; i < 20; ++i) feeder.feed(i * kMs);
   EXPECT_EQ(delay.targetDelayUs(), 28 * kMs);
-  EXPECT_EQ(delay.currentDelayUs(), 28 * kMs);
+}
+
+// Jitter below what a display shows adds no delay (the lowest latency wins);
+// above it the target grows continuously, without a jump at the threshold.
+TEST(PlayoutDelayTest, JitterBelowTheToleranceAddsNoDelay) {
+  const int64_t tolerated = PlayoutDelay::Config().toleratedJitterMs * kMs;
+  std::mt19937 rng(11);
+  int64_t previousTarget = 0;
+  for (int jitterMs : {2, 4, 6, 8, 9, 10, 12, 16}) {
+    PlayoutDelay delay(PlayoutDelay::Config(), 400);
+    FrameFeeder feeder(delay);
+    std::uniform_int_distribution<int64_t> extra(0, jitterMs * kMs);
+    for (int i = 0; i < 90; ++i) feeder.feed(extra(rng));
+    SCOPED_TRACE("jitter " + std::to_string(jitterMs) + " ms");
+    if (delay.jitterUs() <= tolerated) {
+      EXPECT_EQ(delay.targetDelayUs(), 0);
+    } else {
+      EXPECT_EQ(delay.targetDelayUs(), 2 * (delay.jitterUs() - tolerated));
+    }
+    EXPECT_GE(delay.targetDelayUs(), previousTarget) << "monotonic in the jitter";
+    EXPECT_LE(delay.targetDelayUs() - previousTarget, 2 * 4 * kMs) << "no jump";
+    previousTarget = delay.targetDelayUs();
+  }
 }
 
 TEST(PlayoutDelayTest, ExpectedArrivalFollowsTheFastestFrame) {
@@ -83,6 +117,7 @@ class PlayoutDelayJitterTest : public ::testing::TestWithParam<JitterCase> {};
 
 TEST_P(PlayoutDelayJitterTest, TargetCoversTheJitter) {
   const int jitterMs = GetParam().jitterMs;
+  const int64_t tolerated = PlayoutDelay::Config().toleratedJitterMs * kMs;
   PlayoutDelay delay(PlayoutDelay::Config(), 400);
   FrameFeeder feeder(delay);
   std::mt19937 rng(7);
@@ -90,13 +125,14 @@ TEST_P(PlayoutDelayJitterTest, TargetCoversTheJitter) {
   int late = 0;
   for (int i = 0; i < 600; ++i) {
     const int64_t extraUs = extra(rng);
-    // Late: the frame completes after expected arrival + current delay.
-    if (i >= 300 && extraUs > delay.currentDelayUs()) ++late;
+    // Late: the frame completes after expected arrival + current delay, by
+    // more than the tolerated jitter.
+    if (i >= 300 && extraUs > delay.currentDelayUs() + tolerated) ++late;
     feeder.feed(extraUs);
   }
   EXPECT_GE(delay.jitterUs(), jitterMs * kMs * 85 / 100);
   EXPECT_LE(delay.jitterUs(), jitterMs * kMs);
-  EXPECT_GE(delay.targetDelayUs(), jitterMs * kMs * 9 / 10);
+  EXPECT_GE(delay.targetDelayUs(), jitterMs * kMs * 9 / 10 - tolerated);
   EXPECT_LE(delay.targetDelayUs(), (jitterMs + 10) * kMs);
   EXPECT_LE(late, 300 / 20);  // at most ~5 % of frames miss their time
 }
@@ -110,7 +146,9 @@ INSTANTIATE_TEST_SUITE_P(Levels, PlayoutDelayJitterTest,
                          });
 
 TEST(PlayoutDelayTest, GrowsAtOnceAndShrinksSlowly) {
-  PlayoutDelay delay(PlayoutDelay::Config(), 400);
+  PlayoutDelay::Config config;
+  config.toleratedJitterMs = 0;  // the dynamics, not the tolerance, are under test
+  PlayoutDelay delay(config, 400);
   FrameFeeder feeder(delay);
   for (int i = 0; i < 90; ++i) feeder.feed(0);
   std::mt19937 rng(3);

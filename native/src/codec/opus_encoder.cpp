@@ -47,4 +47,46 @@ int OpusEncoder::encode(const int16_t* pcm, int samplesPerChannel, uint8_t* out,
   return size < 0 ? kErrorCodec : static_cast<int>(size);
 }
 
+namespace {
+
+int ctlResult(int error) {
+  if (error == OPUS_OK) return kOk;
+  return error == OPUS_BAD_ARG ? kErrorInvalidArgument : kErrorCodec;
+}
+
+}  // namespace
+
+int OpusEncoder::setBitrate(int bitrateBps) {
+  if (bitrateBps < 500 || bitrateBps > 512000) return kErrorInvalidArgument;
+  return ctlResult(opus_encoder_ctl(state_, OPUS_SET_BITRATE(bitrateBps)));
+}
+
+int OpusEncoder::setPacketLossPercent(int percent) {
+  if (percent < 0 || percent > 100) return kErrorInvalidArgument;
+  return ctlResult(opus_encoder_ctl(state_, OPUS_SET_PACKET_LOSS_PERC(percent)));
+}
+
+int OpusEncoder::setInbandFec(bool enabled) {
+  return ctlResult(opus_encoder_ctl(state_, OPUS_SET_INBAND_FEC(enabled ? 1 : 0)));
+}
+
+int OpusEncoder::setDtx(bool enabled) {
+  return ctlResult(opus_encoder_ctl(state_, OPUS_SET_DTX(enabled ? 1 : 0)));
+}
+
+int OpusEncoder::setComplexity(int complexity) {
+  if (complexity < 0 || complexity > 10) return kErrorInvalidArgument;
+  return ctlResult(opus_encoder_ctl(state_, OPUS_SET_COMPLEXITY(complexity)));
+}
+
+bool OpusEncoder::inDtx() const {
+  opus_int32 value = 0;
+  return opus_encoder_ctl(state_, OPUS_GET_IN_DTX(&value)) == OPUS_OK && value != 0;
+}
+
+int OpusEncoder::bitrate() const {
+  opus_int32 value = 0;
+  return opus_encoder_ctl(state_, OPUS_GET_BITRATE(&value)) == OPUS_OK ? value : kErrorCodec;
+}
+
 }  // namespace parley::codec

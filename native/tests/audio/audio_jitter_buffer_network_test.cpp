@@ -7,6 +7,7 @@
 
 #include "audio/audio_jitter_buffer.h"
 #include "audio_stream_sim.h"
+#include "support/tone_power.h"
 
 namespace parley::audio::test {
 namespace {
@@ -165,12 +166,12 @@ TEST(AudioJitterBufferNetworkTest, ToneKeepsItsFrequencyThroughTheBuffer) {
   const CallResult result = simulateCall(stream, network);
   ASSERT_EQ(result.output.size(), static_cast<size_t>(5 * kRate));
   const std::vector<int16_t> settled(result.output.begin() + kRate, result.output.end());
-  const double at440 = powerAt(settled, 440);
+  const double at440 = parley::test::tonePower(settled, 440);
   std::printf("[figures] tone: power 440 Hz / 660 Hz = %.0f, / 300 Hz = %.0f, stretched %lld ms\n",
-              at440 / powerAt(settled, 660), at440 / powerAt(settled, 300),
+              at440 / parley::test::tonePower(settled, 660), at440 / parley::test::tonePower(settled, 300),
               static_cast<long long>(result.stats.acceleratedMs + result.stats.deceleratedMs));
-  EXPECT_GT(at440, 100 * powerAt(settled, 660));
-  EXPECT_GT(at440, 100 * powerAt(settled, 300));
+  EXPECT_GT(at440, 100 * parley::test::tonePower(settled, 660));
+  EXPECT_GT(at440, 100 * parley::test::tonePower(settled, 300));
   EXPECT_EQ(result.stats.concealedMs, 0);
 }
 

@@ -137,16 +137,4 @@ int percentile(std::vector<int> values, double quantile) {
   return values[index];
 }
 
-double powerAt(const std::vector<int16_t>& samples, double frequency) {
-  const double coefficient = 2.0 * std::cos(2.0 * kPi * frequency / kRate);
-  double s1 = 0;
-  double s2 = 0;
-  for (int16_t sample : samples) {
-    const double s0 = sample + coefficient * s1 - s2;
-    s2 = s1;
-    s1 = s0;
-  }
-  return s1 * s1 + s2 * s2 - coefficient * s1 * s2;
-}
-
 }  // namespace parley::audio::test

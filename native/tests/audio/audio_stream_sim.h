@@ -59,8 +59,6 @@ CallResult simulateCall(const std::vector<std::vector<uint8_t>>& stream,
                         const NetworkConfig& network, const AudioJitterBuffer::Config& config = {});
 
 int percentile(std::vector<int> values, double quantile);
-// Power of `samples` at `frequency` (Goertzel algorithm).
-double powerAt(const std::vector<int16_t>& samples, double frequency);
 
 }  // namespace parley::audio::test
 

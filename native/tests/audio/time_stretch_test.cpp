@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "audio_stream_sim.h"
+#include "support/tone_power.h"
 
 namespace parley::audio {
 namespace {
@@ -44,9 +45,9 @@ TEST(AudioTimeStretchTest, StretchedToneKeepsItsFrequency) {
     // at arbitrary phases, so only the frequency is checked, not the envelope.
     out.insert(out.end(), pcm.begin(), pcm.end());
   }
-  const double at440 = test::powerAt(out, 440);
-  EXPECT_GT(at440, 50 * test::powerAt(out, 660));
-  EXPECT_GT(at440, 50 * test::powerAt(out, 300));
+  const double at440 = parley::test::tonePower(out, 440);
+  EXPECT_GT(at440, 50 * parley::test::tonePower(out, 660));
+  EXPECT_GT(at440, 50 * parley::test::tonePower(out, 300));
 }
 
 }  // namespace

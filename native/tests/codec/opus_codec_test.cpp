@@ -7,6 +7,7 @@
 #include "codec/opus_decoder.h"
 #include "codec/opus_encoder.h"
 #include "parley/parley.h"
+#include "support/tone_power.h"
 
 namespace parley::codec {
 namespace {
@@ -14,19 +15,6 @@ namespace {
 constexpr int kRate = 48000;
 constexpr int kFrame = 960;  // 20 ms
 constexpr double kPi = 3.14159265358979323846;
-
-// Power of `samples` at `frequency` (Goertzel algorithm).
-double powerAt(const std::vector<int16_t>& samples, double frequency) {
-  const double coefficient = 2.0 * std::cos(2.0 * kPi * frequency / kRate);
-  double s1 = 0;
-  double s2 = 0;
-  for (int16_t sample : samples) {
-    const double s0 = sample + coefficient * s1 - s2;
-    s2 = s1;
-    s1 = s0;
-  }
-  return s1 * s1 + s2 * s2 - coefficient * s1 * s2;
-}
 
 TEST(OpusCodecTest, ToneSurvivesTheRoundTrip) {
   OpusEncoder encoder(kRate, 1, 32000);
@@ -46,9 +34,9 @@ TEST(OpusCodecTest, ToneSurvivesTheRoundTrip) {
     decoded.insert(decoded.end(), out.begin(), out.end());
   }
   const std::vector<int16_t> settled(decoded.begin() + kRate / 5, decoded.end());
-  const double at440 = powerAt(settled, 440);
-  EXPECT_GT(at440, 100 * powerAt(settled, 660));
-  EXPECT_GT(at440, 100 * powerAt(settled, 300));
+  const double at440 = test::tonePower(settled, 440);
+  EXPECT_GT(at440, 100 * test::tonePower(settled, 660));
+  EXPECT_GT(at440, 100 * test::tonePower(settled, 300));
 }
 
 TEST(OpusCodecTest, LostFrameIsConcealed) {

@@ -9,42 +9,11 @@
 #include <cerrno>
 #include <cstring>
 
+#include "network/sockaddr_conversion.h"
 #include "network/udp_socket.h"
 
 namespace parley::network {
 namespace {
-
-socklen_t toSockaddr(const SocketAddress& address, sockaddr_storage* storage) {
-  std::memset(storage, 0, sizeof(*storage));
-  if (address.isIpv4()) {
-    auto* in = reinterpret_cast<sockaddr_in*>(storage);
-    in->sin_family = AF_INET;
-    in->sin_port = htons(address.port());
-    std::memcpy(&in->sin_addr, address.bytes().data(), 4);
-    return sizeof(sockaddr_in);
-  }
-  auto* in6 = reinterpret_cast<sockaddr_in6*>(storage);
-  in6->sin6_family = AF_INET6;
-  in6->sin6_port = htons(address.port());
-  std::memcpy(&in6->sin6_addr, address.bytes().data(), 16);
-  return sizeof(sockaddr_in6);
-}
-
-SocketAddress fromSockaddr(const sockaddr_storage& storage) {
-  if (storage.ss_family == AF_INET) {
-    const auto* in = reinterpret_cast<const sockaddr_in*>(&storage);
-    std::array<uint8_t, 4> bytes;
-    std::memcpy(bytes.data(), &in->sin_addr, 4);
-    return SocketAddress::ipv4(bytes, ntohs(in->sin_port));
-  }
-  if (storage.ss_family == AF_INET6) {
-    const auto* in6 = reinterpret_cast<const sockaddr_in6*>(&storage);
-    std::array<uint8_t, 16> bytes;
-    std::memcpy(bytes.data(), &in6->sin6_addr, 16);
-    return SocketAddress::ipv6(bytes, ntohs(in6->sin6_port));
-  }
-  return SocketAddress();
-}
 
 std::string describe(const char* what, int error) {
   return std::string(what) + ": " + std::strerror(error);
@@ -84,7 +53,7 @@ UdpSocket::BindResult UdpSocket::open(const SocketAddress& local, std::string* e
     return BindResult::kError;
   }
   sockaddr_storage storage;
-  socklen_t length = toSockaddr(local, &storage);
+  socklen_t length = static_cast<socklen_t>(toSockaddr(local, &storage));
   if (::bind(fd, reinterpret_cast<sockaddr*>(&storage), length) != 0) {
     int bindError = errno;
     *error = describe("bind", bindError);
@@ -121,7 +90,7 @@ SocketAddress UdpSocket::localAddress() const {
 UdpSocket::SendResult UdpSocket::sendTo(const uint8_t* data, size_t size, const SocketAddress& to,
                                         std::string* error) {
   sockaddr_storage storage;
-  socklen_t length = toSockaddr(to, &storage);
+  socklen_t length = static_cast<socklen_t>(toSockaddr(to, &storage));
   ssize_t sent;
   do {
     sent = ::sendto(static_cast<int>(handle_), data, size, 0, reinterpret_cast<sockaddr*>(&storage),

@@ -22,7 +22,7 @@
 // The facade's contract version. Bump it whenever a declaration in this header
 // changes; the Java binding carries the same number and refuses to run against
 // a core built from a different one (see NativeLibrary.java).
-#define PARLEY_API_VERSION 2
+#define PARLEY_API_VERSION 3
 
 namespace parley {
 
@@ -50,6 +50,12 @@ const char* coreVersion();
 const char* vpxVersion();
 const char* opusVersion();
 const char* opencvVersion();
+// libsrtp's version, after initialising it (which runs its cipher self-tests
+// through the crypto library it was built with); a failed initialisation is
+// reported in the string: "libsrtp2 2.5.0 (init failed: <reason>)".
+const char* srtpVersion();
+// PortAudio's version text, for example "PortAudio V19.6.0-devel, revision ...".
+const char* portAudioVersion();
 
 // Result codes shared by the codec wrappers.
 enum ResultCode {

@@ -39,7 +39,7 @@ class MainTest {
     assertEquals(0, run("--version"));
     String text = out.toString(StandardCharsets.UTF_8);
     assertTrue(text.startsWith("Parley " + ParleyVersion.get()), text);
-    for (String library : List.of("native core", "libvpx", "libopus", "OpenCV")) {
+    for (String library : List.of("native core", "libvpx", "libopus", "OpenCV", "libsrtp", "PortAudio")) {
       assertTrue(text.contains(library), library + " missing from:\n" + text);
     }
   }

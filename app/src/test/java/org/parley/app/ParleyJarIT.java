@@ -27,7 +27,10 @@ class ParleyJarIT {
               + "  native core  \\S+ \\(API \\d+\\)\\n"
               + "  libvpx       v\\d+\\.\\d+\\.\\d+\\S*\\n"
               + "  libopus      libopus \\d+\\.\\d+\\S*\\n"
-              + "  OpenCV       4\\.\\d+\\.\\d+\\S*\\n.*");
+              + "  OpenCV       4\\.\\d+\\.\\d+\\S*\\n"
+              // "init failed" would show that libsrtp's crypto backend (NSS) did not load.
+              + "  libsrtp      libsrtp2 \\d+\\.\\d+\\.\\d+\\n"
+              + "  PortAudio    PortAudio V\\d+[^\\n]*\\n.*");
 
   @TempDir Path cache;
 
@@ -39,14 +42,20 @@ class ParleyJarIT {
   }
 
   /**
-   * The jar must run where libvpx and libopus are not installed. In a private mount namespace
-   * (root only), the system's copies are replaced by empty files, so any attempt to load them
-   * fails; the jar must still load the codecs it carries.
+   * The jar must run where libvpx, libopus, libsrtp2 (with the NSS libraries it was built
+   * against) and PortAudio are not installed. In a private mount namespace (root only), the
+   * system's copies are replaced by empty files, so any attempt to load them fails; the jar must
+   * still load the libraries it carries, and libsrtp's self-tests must pass through the NSS
+   * it carries.
    */
   @Test
   void runsWithTheSystemCodecLibrariesHidden() throws Exception {
     List<Path> systemLibraries = new ArrayList<>();
-    for (String name : List.of("libvpx.so.7", "libopus.so.0")) {
+    for (String name :
+        List.of(
+            "libvpx.so.7", "libopus.so.0", "libsrtp2.so.1", "libnss3.so", "libnssutil3.so",
+            "libsoftokn3.so", "libfreeblpriv3.so", "libnspr4.so", "libplc4.so", "libplds4.so",
+            "libportaudio.so.2", "libjack.so.0")) {
       for (String dir : List.of("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu")) {
         Path path = Paths.get(dir, name);
         if (Files.exists(path)) {

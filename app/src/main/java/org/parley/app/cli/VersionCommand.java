@@ -32,6 +32,8 @@ public final class VersionCommand {
     out.printf("  libvpx       %s%n", versions.vpx());
     out.printf("  libopus      %s%n", versions.opus());
     out.printf("  OpenCV       %s%n", versions.opencv());
+    out.printf("  libsrtp      %s%n", versions.srtp());
+    out.printf("  PortAudio    %s%n", versions.portAudio());
     out.printf(
         "  Java         %s (%s)%n",
         System.getProperty("java.version"),

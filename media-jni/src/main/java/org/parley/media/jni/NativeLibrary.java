@@ -74,6 +74,8 @@ public final class NativeLibrary {
         ParleyCore.coreVersion(),
         ParleyCore.vpxVersion(),
         ParleyCore.opusVersion(),
-        ParleyCore.opencvVersion());
+        ParleyCore.opencvVersion(),
+        ParleyCore.srtpVersion(),
+        ParleyCore.portAudioVersion());
   }
 }

@@ -8,5 +8,15 @@ package org.parley.media.jni;
  * @param vpx libvpx's version string
  * @param opus libopus's version string
  * @param opencv OpenCV's version string
+ * @param srtp libsrtp's version string, with "(init failed: ...)" when its crypto backend
+ *     did not initialise
+ * @param portAudio PortAudio's version text
  */
-public record NativeVersions(int apiVersion, String core, String vpx, String opus, String opencv) {}
+public record NativeVersions(
+    int apiVersion,
+    String core,
+    String vpx,
+    String opus,
+    String opencv,
+    String srtp,
+    String portAudio) {}

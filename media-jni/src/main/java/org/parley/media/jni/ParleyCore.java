@@ -35,7 +35,15 @@ import org.bytedeco.javacpp.annotation.StdString;
     preload = {
       "quadmath@.0", "gfortran@.5", "openblas@.0",
       "opencv_core@.410", "opencv_imgproc@.410", "opencv_imgcodecs@.410", "opencv_videoio@.410",
-      "vpx@.7", "opus@.0", "jpeg@.62", "yuv@.0"
+      "vpx@.7", "opus@.0", "jpeg@.62", "yuv@.0",
+      // libsrtp2 and the NSS libraries Debian builds it against. NSS loads its softoken
+      // (softokn3, then freeblpriv3) at run time from the folder libnss3 was loaded from,
+      // which is why they are listed too: they must sit in the same cache folder.
+      "nspr4", "plc4", "plds4", "nssutil3", "nss3", "freeblpriv3", "sqlite3@.0", "softokn3",
+      "srtp2@.1",
+      // PortAudio and its JACK client library (libasound is the system's, as on every
+      // Linux desktop).
+      "db-5.3", "jack@.0", "portaudio@.2"
     },
     compiler = "cpp17")
 public final class ParleyCore {
@@ -74,6 +82,12 @@ public final class ParleyCore {
   /** OpenCV's run-time version string, e.g. {@code 4.10.0}. */
   @Name("parley::opencvVersion")
   public static native String opencvVersion();
+
+  @Name("parley::srtpVersion")
+  public static native String srtpVersion();
+
+  @Name("parley::portAudioVersion")
+  public static native String portAudioVersion();
 
   /** Result codes of {@code parley::ResultCode}. */
   public static final int OK = 0;

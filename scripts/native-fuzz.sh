@@ -12,7 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${PARLEY_FUZZ_SECONDS:-20}
 build=${PARLEY_FUZZ_BUILD_DIR:-media-jni/target/native-fuzz}
-targets=(rtp_packet_fuzzer vp8_depacketizer_fuzzer rtcp_packet_fuzzer srtp_unprotect_fuzzer)
+targets=(rtp_packet_fuzzer vp8_depacketizer_fuzzer rtcp_packet_fuzzer srtp_unprotect_fuzzer
+  opus_payload_fuzzer wav_header_fuzzer rtx_unwrap_fuzzer)
 
 CC=clang CXX=clang++ cmake -S . -B "$build" -DPARLEY_FUZZ=ON -DPARLEY_BUILD_TESTS=OFF \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null

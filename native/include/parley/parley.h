@@ -38,6 +38,12 @@ struct CameraInfo;
 namespace pipeline {
 class VideoPreviewPipeline;
 }
+namespace audio {
+struct AudioDeviceInfo;
+}
+namespace api {
+class CallMediaHost;
+}
 
 // Facade version the core library was compiled with (PARLEY_API_VERSION at
 // the time the core was built, which may differ from the header a caller was
@@ -169,6 +175,11 @@ enum EventType {
   kEventCaptureStarted = 3,      // width, height, value (fps): what the source delivers
   kEventCaptureError = 4,        // message: the source failed (camera unplugged, ...)
   kEventRenderError = 5,         // message: the window went away, ...
+  kEventMediaTimeout = 6,        // nothing from the peer for the media timeout (end the call)
+  kEventRemoteBye = 7,           // the peer sent RTCP BYE (value: its SSRC as a signed int)
+  kEventAudioDeviceLost = 8,     // message: "<device>: <reason>"; the call goes on on the default
+  kEventAudioDeviceSwitched = 9, // message: "<from> -> <to>"
+  kEventAudioDeviceError = 10,   // message: why a microphone/speaker could not be used
 };
 
 struct Event {
@@ -289,6 +300,191 @@ struct TestPatternStamp {
 // BGRA picture (e.g. a screenshot of a window showing the pattern, drawn
 // full-content at any scale). `valid` is false when no intact stamp is found.
 TestPatternStamp readTestPatternStamp(const uint8_t* bgra, int width, int height, int strideBytes);
+
+// ---------------------------------------------------------------------------
+// Audio devices.
+
+enum AudioDirectionCode {
+  kAudioDirectionInput = 0,   // microphones
+  kAudioDirectionOutput = 1,  // speakers
+};
+
+// The sound devices of one direction when the list was made (a snapshot). The
+// first entry is always the "default" pseudo-device (follows the system's
+// default), so the list is never empty; on a machine without sound devices it
+// is the only entry, and a call that opens it reports kEventAudioDeviceError.
+class AudioDeviceList {
+ public:
+  explicit AudioDeviceList(int direction);  // throws std::invalid_argument for a bad code
+  ~AudioDeviceList();
+  AudioDeviceList(const AudioDeviceList&) = delete;
+  AudioDeviceList& operator=(const AudioDeviceList&) = delete;
+
+  int size() const;
+  std::string id(int index) const;       // what CallMediaSettings::microphone/speaker take
+  std::string name(int index) const;     // human-readable
+  std::string hostApi(int index) const;  // ALSA, JACK, WASAPI, Core Audio, ...
+  bool isDefault(int index) const;       // the system default of its direction
+
+ private:
+  std::unique_ptr<std::vector<audio::AudioDeviceInfo>> devices_;
+};
+
+// ---------------------------------------------------------------------------
+// Call media: one call's audio and video over one UDP socket (RTP/RTCP mux,
+// SRTP, RTCP feedback, retransmission, rate control, lip sync).
+
+enum CryptoSuiteCode {
+  kCryptoAesCm128HmacSha1_80 = 0,  // RFC 4568
+  kCryptoAeadAes128Gcm = 1,        // RFC 7714
+};
+
+// A fresh random SRTP master key as the value of an SDP a=crypto attribute
+// (RFC 4568 section 9.1): "<tag> <suite> inline:<base64 key||salt>". Throws
+// std::invalid_argument for a bad suite or tag.
+std::string newSdesCryptoAttribute(int tag, int suite);
+
+// What the two sides agreed in SDP, and the devices to use.
+struct CallMediaSettings {
+  std::string bindAddress = "0.0.0.0";  // "::" for IPv6
+  int minPort = 0;                       // local port range; 0/0: any port
+  int maxPort = 0;
+  std::string remoteAddress;             // the peer's media address (may be set later)
+  int remotePort = 0;
+  std::string cname = "parley";
+  bool audio = true;
+  bool video = true;
+  // SRTP: the a=crypto values we sent and the peer sent (newSdesCryptoAttribute).
+  std::string localCrypto;
+  std::string remoteCrypto;
+  // Plain RTP, only when both sides asked for it (no crypto lines at all).
+  bool allowPlainRtp = false;
+  int audioPayloadType = 111;
+  int videoPayloadType = 96;
+  int videoRtxPayloadType = 97;  // 0: retransmit without RTX
+  int64_t remoteAudioSsrc = 0;   // 0: learnt from the first authenticated packet
+  int64_t remoteVideoSsrc = 0;
+  int minBitrateKbps = 50;       // rate control floor and ceiling
+  int maxBitrateKbps = 2000;
+  int startBitrateKbps = 800;
+  int mediaTimeoutMs = 10000;
+  // Audio devices: an id from AudioDeviceList, "default", or a stand-in:
+  // "tone:<hz>" or "wav:<path>" for the microphone, "null" or "wav:<path>"
+  // for the speaker.
+  std::string microphone = "default";
+  std::string speaker = "default";
+  int opusBitrateBps = 32000;
+  bool opusDtx = false;
+  int opusComplexity = 9;
+  VideoSourceConfig camera;
+};
+
+enum CallVideoView {
+  kCallViewSelf = 0,   // our camera
+  kCallViewOther = 1,  // the peer's video
+};
+
+// Indices of CallMedia::statistics(). Counters are since start(). The RTT is
+// -1 before the first report; the lip-sync offset (how much later video is
+// shown than its audio) is INT64_MIN before both streams have played.
+enum CallStatistic {
+  kStatRttMs = 0,
+  kStatTargetBitrateBps,
+  kStatAudioTargetBps,
+  kStatVideoTargetBps,
+  kStatRembReceivedBps,
+  kStatReceiveEstimateBps,
+  kStatAudioPacketsSent,
+  kStatAudioBytesSent,
+  kStatAudioPacketsReceived,
+  kStatAudioBytesReceived,
+  kStatAudioPacketsLost,
+  kStatAudioJitterMs,
+  kStatVideoPacketsSent,
+  kStatVideoBytesSent,
+  kStatVideoPacketsReceived,
+  kStatVideoBytesReceived,
+  kStatVideoPacketsLost,
+  kStatVideoJitterMs,
+  kStatRetransmissionsSent,
+  kStatRetransmissionsReceived,
+  kStatNacksSent,
+  kStatNacksReceived,
+  kStatPlisSent,
+  kStatPlisReceived,
+  kStatFramesEncoded,
+  kStatFramesDecoded,
+  kStatFramesRendered,
+  kStatKeyframesEncoded,
+  kStatVideoDelayMs,
+  kStatAudioDelayMs,
+  kStatAudioTargetDelayMs,
+  kStatAudioPlayedMs,
+  kStatAudioConcealedMs,
+  kStatAudioFecRecoveredMs,
+  kStatAudioLatePackets,
+  kStatAudioDiscardedPackets,
+  kStatInputLevel,
+  kStatOutputLevel,
+  kStatMicrophoneMuted,
+  kStatSpeakerMuted,
+  kStatSrtpAuthFailures,
+  kStatSrtpReplays,
+  kStatMalformedPackets,
+  kStatPacerQueueDelayMs,
+  kStatLipSyncOffsetMs,
+  kStatLipSyncVideoDelayMs,
+  kStatMediaTimedOut,
+  kStatCount
+};
+
+// The name of a statistic ("rttMs", ...), "" for a bad index: lets the Java
+// side check its copy of the indices.
+std::string callStatisticName(int index);
+
+// Events carry id(). Methods from any one thread at a time.
+class CallMedia {
+ public:
+  // Binds the UDP socket (so localPort() can go into the SDP). Throws
+  // std::runtime_error with the reason (bad address, no free port).
+  explicit CallMedia(const CallMediaSettings& settings);
+  ~CallMedia();
+  CallMedia(const CallMedia&) = delete;
+  CallMedia& operator=(const CallMedia&) = delete;
+
+  int64_t id() const;
+  int localPort() const;
+  std::string localAddress() const;  // as bound, e.g. "0.0.0.0:40000"
+
+  // The peer's media address when it is known only after construction.
+  void setRemote(const std::string& address, int port);  // throws std::invalid_argument
+  // Starts the streams, devices and session. Throws std::runtime_error (bad or
+  // missing keys, no remote address); a device that cannot be opened raises
+  // kEventAudioDeviceError or kEventCaptureError and the call goes on.
+  void start();
+  // Stops everything and sends RTCP BYE; safe to call twice.
+  void stop();
+
+  // Draws a view into a window (handle from windowHandleOf, see its
+  // preconditions) or, with handle 0, into a pixel buffer read with
+  // copyPixels(). Throws std::runtime_error when the window cannot be used.
+  void startVideoView(int view, int64_t windowHandle, int renderMode);
+  void stopVideoView(int view);
+  void setPixelBufferSize(int view, int width, int height);
+  // As VideoPreview::copyPixels.
+  int copyPixels(int view, uint8_t* bgra, int capacity);
+
+  void setMicrophoneMuted(bool muted);
+  void setSpeakerMuted(bool muted);
+  void setVideoSending(bool sending);
+
+  // Fills values[0..kStatCount) (see CallStatistic); returns the number
+  // written or kErrorBufferTooSmall. Cheap: one snapshot under short locks.
+  int statistics(int64_t* values, int capacity) const;
+
+ private:
+  std::unique_ptr<api::CallMediaHost> impl_;
+};
 
 }  // namespace parley
 

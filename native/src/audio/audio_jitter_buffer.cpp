@@ -110,6 +110,11 @@ AudioJitterBuffer::Stats AudioJitterBuffer::stats() const {
   return stats;
 }
 
+std::optional<int64_t> AudioJitterBuffer::playoutTimestamp() const {
+  if (!started_) return std::nullopt;
+  return nextTs_ - static_cast<int64_t>(out_.size());
+}
+
 void AudioJitterBuffer::tryStart(int64_t nowUs) {
   if (packets_.empty() || !estimator_.baseUs()) return;
   const auto& [sequence, packet] = *packets_.begin();

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <optional>
 #include <vector>
 
 #include "audio/delay_estimator.h"
@@ -98,6 +99,11 @@ class AudioJitterBuffer {
   // buffer or samples outside 1..5760 (120 ms).
   int pull(int16_t* pcm, int samples, int64_t nowUs);
   Stats stats() const;
+  // Extended RTP timestamp of the next sample pull hands out (the last one
+  // handed out is this minus one) while playing; nullopt before playout has
+  // started, or after a restart until it starts again. During a held
+  // concealment it stands still. For lip sync (the audio playout position).
+  std::optional<int64_t> playoutTimestamp() const;
 
  private:
   struct Packet {

@@ -43,6 +43,10 @@ std::optional<int64_t> PlayoutDelay::expectedArrivalUs(int64_t rtpTimestamp) con
   return rtpToUs(rtpTimestamp) + *baseUs_;
 }
 
+void PlayoutDelay::setMinimumDelayMs(int minimumMs) {
+  minimumUs_ = std::clamp<int64_t>(int64_t{minimumMs} * 1000, 0, maxDelayUs_);
+}
+
 void PlayoutDelay::reset() {
   samples_.clear();
   baseUs_.reset();

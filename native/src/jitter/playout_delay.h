@@ -2,6 +2,7 @@
 #ifndef PARLEY_JITTER_PLAYOUT_DELAY_H
 #define PARLEY_JITTER_PLAYOUT_DELAY_H
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <deque>
@@ -30,6 +31,11 @@ namespace parley::jitter {
 // NACK) and they are not sampled. A transit more
 // than discontinuityMs away from the base (sender restarted, timestamp jump)
 // restarts the estimate. Memory: at most maxSamples samples. Not thread-safe.
+//
+// A minimum delay (setMinimumDelayMs, set by lip sync to hold video back for
+// audio) raises the current and target delay to at least that value, still
+// capped by maxDelayMs; it survives reset() and takes effect at once, both up
+// and down (the caller limits how fast it changes it).
 class PlayoutDelay {
  public:
   struct Config {
@@ -55,8 +61,12 @@ class PlayoutDelay {
   // (timestamp / 90 kHz + base); nullopt before the first sample.
   std::optional<int64_t> expectedArrivalUs(int64_t rtpTimestamp) const;
 
-  int64_t currentDelayUs() const { return currentUs_; }
-  int64_t targetDelayUs() const { return targetUs_; }
+  // The delay to apply: max(jitter-based delay, minimum), at most maxDelay.
+  int64_t currentDelayUs() const { return std::max(currentUs_, minimumUs_); }
+  int64_t targetDelayUs() const { return std::max(targetUs_, minimumUs_); }
+  // Lower bound of the delay; clamped to [0, maxDelayMs].
+  void setMinimumDelayMs(int minimumMs);
+  int64_t minimumDelayUs() const { return minimumUs_; }
   int64_t jitterUs() const { return jitterUs_; }
   int64_t maxDelayUs() const { return maxDelayUs_; }
   size_t sampleCount() const { return samples_.size(); }
@@ -85,6 +95,7 @@ class PlayoutDelay {
   int64_t targetUs_ = 0;
   int64_t currentUs_ = 0;
   std::optional<int64_t> lastUpdateUs_;
+  int64_t minimumUs_ = 0;
 };
 
 }  // namespace parley::jitter

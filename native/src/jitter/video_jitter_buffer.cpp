@@ -100,6 +100,7 @@ std::optional<video::EncodedVideoFrame> VideoJitterBuffer::popFrame(int64_t nowU
   update(nowUs);
   std::optional<video::EncodedVideoFrame> frame = frames_.pop(nowUs, *this);
   syncDecodedPosition();
+  if (frame) lastReleased_ = ReleasedFrame{frame->rtpTimestamp, nowUs};
   return frame;
 }
 
@@ -131,6 +132,8 @@ void VideoJitterBuffer::setRttMs(int rttMs) {
   keyframes_.setRttMs(std::max(rttMs, 0));
 }
 
+void VideoJitterBuffer::setMinimumDelayMs(int minimumMs) { delay_.setMinimumDelayMs(minimumMs); }
+
 VideoJitterBuffer::Stats VideoJitterBuffer::stats() const {
   Stats stats = counters_;
   stats.packetsEvicted = assembler_.evicted();
@@ -151,6 +154,7 @@ VideoJitterBuffer::Stats VideoJitterBuffer::stats() const {
   stats.currentDelayMs = toMs(delay_.currentDelayUs());
   stats.targetDelayMs = toMs(delay_.targetDelayUs());
   stats.jitterMs = toMs(delay_.jitterUs());
+  stats.minimumDelayMs = toMs(delay_.minimumDelayUs());
   stats.packetsBuffered = assembler_.size();
   stats.framesBuffered = frames_.size();
   stats.nackListSize = nack_.listSize();
@@ -192,6 +196,7 @@ void VideoJitterBuffer::restart() {
   lostSeqs_.clear();
   abandonedBelow_.reset();
   syncedUpTo_.reset();
+  lastReleased_.reset();
   // Whatever the new position, the decoder needs a keyframe to join it (a
   // sender that restarted sends one anyway, which ends the request).
   keyframes_.request(nowUs_);

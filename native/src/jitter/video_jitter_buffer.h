@@ -86,6 +86,15 @@ class VideoJitterBuffer final : private NackGenerator::Listener,
     size_t packetsBuffered = 0;
     size_t framesBuffered = 0;
     size_t nackListSize = 0;
+    int minimumDelayMs = 0;         // lower bound set through setMinimumDelayMs
+  };
+
+  // The frame popFrame handed out last: its (extended, 90 kHz) RTP timestamp
+  // and the nowUs of that popFrame call. Lip sync pairs the two with the
+  // sender reports' NTP/RTP mapping.
+  struct ReleasedFrame {
+    int64_t rtpTimestamp = 0;
+    int64_t releaseUs = 0;
   };
 
   enum class InsertResult {
@@ -124,6 +133,12 @@ class VideoJitterBuffer final : private NackGenerator::Listener,
   // Round-trip time from RTCP; <= 0 means unknown (NACK retries then use
   // Config::nack.defaultRttMs).
   void setRttMs(int rttMs);
+  // Lower bound of the playout delay (lip sync holds video back for audio):
+  // the delay becomes max(jitter-based delay, minimumMs), capped by
+  // Config::maxDelayMs. Applies to frames completed from now on; 0 removes it.
+  void setMinimumDelayMs(int minimumMs);
+  // nullopt until popFrame has handed out a frame (and after a stream restart).
+  std::optional<ReleasedFrame> lastReleasedFrame() const { return lastReleased_; }
   Stats stats() const;
 
  private:
@@ -156,6 +171,7 @@ class VideoJitterBuffer final : private NackGenerator::Listener,
   std::optional<int64_t> syncedUpTo_;
   uint32_t tooOldRun_ = 0;  // consecutive too-old original packets
   int64_t tooOldSinceUs_ = 0;
+  std::optional<ReleasedFrame> lastReleased_;
   Stats counters_;
 };
 

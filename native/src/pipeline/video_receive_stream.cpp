@@ -60,7 +60,22 @@ void VideoReceiveStream::setRttMs(int rttMs) {
   buffer_.setRttMs(rttMs);
 }
 
-void VideoReceiveStream::receiveRtpPacket(const uint8_t* data, size_t size) {
+void VideoReceiveStream::setMinimumPlayoutDelayMs(int delayMs) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  buffer_.setMinimumDelayMs(delayMs);
+}
+
+std::optional<VideoReceiveStream::RenderedFrame> VideoReceiveStream::lastRenderedFrame() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return lastRendered_;
+}
+
+uint32_t VideoReceiveStream::remoteSsrc() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return remoteSsrc_;
+}
+
+void VideoReceiveStream::receiveRtpPacket(const uint8_t* data, size_t size, bool retransmitted) {
   const int64_t nowUs = clock_.nowUs();
   rtp::RtpPacketView packet;
   std::lock_guard<std::mutex> lock(mutex_);
@@ -83,6 +98,7 @@ void VideoReceiveStream::receiveRtpPacket(const uint8_t* data, size_t size) {
     }
     return;
   }
+  videoPacket.retransmitted = videoPacket.retransmitted || retransmitted;
   buffer_.insertPacket(std::move(videoPacket), nowUs);
   wake_.notify_one();
 }
@@ -168,6 +184,8 @@ void VideoReceiveStream::decodeAndRender(const video::EncodedVideoFrame& frame) 
   {
     std::lock_guard<std::mutex> lock(mutex_);
     ++stats_.framesRendered;
+    lastRendered_ = RenderedFrame{static_cast<uint32_t>(frame.rtpTimestamp & 0xFFFFFFFF),
+                                  clock_.nowUs()};
   }
   if (observer_ != nullptr) {
     observer_->onVideoReceiveStreamRendered(decoded_, decodeUs);

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "codec/vp8_decoder.h"
@@ -17,6 +18,7 @@
 #include "pipeline/video_feedback_sink.h"
 #include "render/video_renderer.h"
 #include "rtp/vp8_depacketizer.h"
+#include "sync/sync_target.h"
 #include "video/video_frame.h"
 
 namespace parley::pipeline {
@@ -46,7 +48,7 @@ struct VideoReceiveStats {
 // playout time comes, decodes them and draws them. receiveRtpPacket() may be
 // called from any thread (the network thread); it never blocks on decoding.
 // The renderer, feedback sink and observer must outlive stop().
-class VideoReceiveStream {
+class VideoReceiveStream final : public sync::SyncTarget {
  public:
   // Hook for tests and the bench, on the decode thread after each render.
   class Observer {
@@ -58,17 +60,31 @@ class VideoReceiveStream {
   VideoReceiveStream(const VideoReceiveStreamConfig& config, render::VideoRenderer* renderer,
                      VideoFeedbackSink* feedback, const Clock& clock,
                      Observer* observer = nullptr);
-  ~VideoReceiveStream();
+  ~VideoReceiveStream() override;
   VideoReceiveStream(const VideoReceiveStream&) = delete;
   VideoReceiveStream& operator=(const VideoReceiveStream&) = delete;
 
   void start();
   // Joins the decode thread; the renderer is not touched afterwards.
   void stop();
-  void receiveRtpPacket(const uint8_t* data, size_t size);
+  // `retransmitted`: the packet came as a retransmission (RFC 4588 RTX); its
+  // late arrival must not read as jitter.
+  void receiveRtpPacket(const uint8_t* data, size_t size, bool retransmitted = false);
   // Draw into another renderer (null: decode only). Any thread.
   void setRenderer(render::VideoRenderer* renderer);
   void setRttMs(int rttMs);
+  // sync::SyncTarget: lip sync holds video back for audio. Any thread.
+  void setMinimumPlayoutDelayMs(int delayMs) override;
+
+  // The frame drawn last: its RTP timestamp (as sent, 90 kHz) and when it was
+  // drawn (this stream's clock). Lip sync pairs it with the sender reports.
+  struct RenderedFrame {
+    uint32_t rtpTimestamp = 0;
+    int64_t renderedUs = 0;
+  };
+  std::optional<RenderedFrame> lastRenderedFrame() const;
+  // The sender's SSRC (configured, or learnt from the first packet; 0 before).
+  uint32_t remoteSsrc() const;
   VideoReceiveStats stats() const;
 
  private:
@@ -90,6 +106,7 @@ class VideoReceiveStream {
   render::VideoRenderer* renderer_;    // under mutex_ (read by the decode thread)
   uint32_t remoteSsrc_;                // under mutex_
   bool running_ = false;
+  std::optional<RenderedFrame> lastRendered_;  // under mutex_
   VideoReceiveStats stats_;            // under mutex_
   std::thread thread_;
 };

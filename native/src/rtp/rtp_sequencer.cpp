@@ -1,19 +1,14 @@
 #include "rtp/rtp_sequencer.h"
 
-#include <random>
 #include <stdexcept>
 
+#include "common/random_id.h"
 #include "rtp/rtp_packet.h"
 
 namespace parley::rtp {
 namespace {
 
 constexpr int64_t kMicrosPerSecond = 1'000'000;
-
-uint32_t randomUint32() {
-  std::random_device device;
-  return static_cast<uint32_t>(device());
-}
 
 uint8_t checkedPayloadType(uint8_t payloadType) {
   if (payloadType > 127) throw std::invalid_argument("RtpSequencer: payload type above 127");
@@ -32,8 +27,8 @@ RtpSequencer::RtpSequencer(const RtpSequencerConfig& config)
       payloadType_(checkedPayloadType(config.payloadType)),
       clockRate_(checkedClockRate(config.clockRate)),
       nextSequence_(config.firstSequenceNumber ? *config.firstSequenceNumber
-                                               : static_cast<uint16_t>(randomUint32())),
-      timestampOffset_(config.timestampOffset ? *config.timestampOffset : randomUint32()) {}
+                                               : static_cast<uint16_t>(parley::randomUint32())),
+      timestampOffset_(config.timestampOffset ? *config.timestampOffset : parley::randomUint32()) {}
 
 uint32_t RtpSequencer::timestampFor(int64_t captureTimeUs) const {
   // Split into whole seconds (floored, so negative times work) and the

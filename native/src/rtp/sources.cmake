@@ -8,3 +8,5 @@ list(APPEND PARLEY_CORE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/vp8_payload_descriptor.cpp
   ${CMAKE_CURRENT_LIST_DIR}/vp8_payloader.cpp
   ${CMAKE_CURRENT_LIST_DIR}/vp8_depacketizer.cpp)
+# RFC 7587 Opus payload checks and timestamp/marker timeline.
+list(APPEND PARLEY_CORE_SOURCES ${CMAKE_CURRENT_LIST_DIR}/opus_payload.cpp)

@@ -10,3 +10,4 @@ parley_add_test(audio_jitter_buffer_test
 parley_add_test(audio_jitter_buffer_network_test
   ${CMAKE_CURRENT_LIST_DIR}/audio_jitter_buffer_network_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/audio_stream_sim.cpp)
+parley_add_test(level_meter_test ${CMAKE_CURRENT_LIST_DIR}/level_meter_test.cpp)

@@ -17,3 +17,4 @@ parley_add_test(video_jitter_buffer_delay_test
 parley_add_test(video_jitter_buffer_robustness_test
   ${CMAKE_CURRENT_LIST_DIR}/video_jitter_buffer_robustness_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/video_stream_sim.cpp)
+parley_add_test(playout_delay_minimum_test ${CMAKE_CURRENT_LIST_DIR}/playout_delay_minimum_test.cpp)

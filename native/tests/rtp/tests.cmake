@@ -14,3 +14,5 @@ foreach(test IN LISTS PARLEY_RTP_TESTS)
   target_compile_definitions(${test} PRIVATE
     PARLEY_RTP_TESTDATA_DIR="${CMAKE_CURRENT_LIST_DIR}/testdata")
 endforeach()
+# RFC 7587 Opus payload checks (links the core for libopus cross-checks).
+parley_add_test(opus_payload_test ${CMAKE_CURRENT_LIST_DIR}/opus_payload_test.cpp)

@@ -291,6 +291,11 @@ public final class ParleyCore {
   public static final int EVENT_CAPTURE_STARTED = 3;
   public static final int EVENT_CAPTURE_ERROR = 4;
   public static final int EVENT_RENDER_ERROR = 5;
+  public static final int EVENT_MEDIA_TIMEOUT = 6;
+  public static final int EVENT_REMOTE_BYE = 7;
+  public static final int EVENT_AUDIO_DEVICE_LOST = 8;
+  public static final int EVENT_AUDIO_DEVICE_SWITCHED = 9;
+  public static final int EVENT_AUDIO_DEVICE_ERROR = 10;
 
   /** {@code parley::Event}: one event from a native thread; see {@link #waitEvent}. */
   @Name("parley::Event")
@@ -503,4 +508,249 @@ public final class ParleyCore {
   @ByVal
   public static native TestPatternStamp readTestPatternStamp(
       @Cast("const uint8_t*") byte[] bgra, int width, int height, int strideBytes);
+
+  // ------------------------------------------------------------------------------------------
+  // Audio devices
+
+  public static final int AUDIO_DIRECTION_INPUT = 0;
+  public static final int AUDIO_DIRECTION_OUTPUT = 1;
+
+  /**
+   * {@code parley::AudioDeviceList}: a snapshot of one direction's sound devices; entry 0 is
+   * always the "default" pseudo-device.
+   */
+  @Name("parley::AudioDeviceList")
+  @NoOffset
+  public static final class AudioDeviceList extends Pointer {
+    static {
+      ensureLoaded();
+    }
+
+    public AudioDeviceList(int direction) {
+      super((Pointer) null);
+      allocate(direction);
+    }
+
+    private native void allocate(int direction);
+
+    public native int size();
+
+    @StdString
+    public native String id(int index);
+
+    @StdString
+    public native String name(int index);
+
+    @StdString
+    public native String hostApi(int index);
+
+    @Cast("bool")
+    public native boolean isDefault(int index);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Call media
+
+  public static final int CRYPTO_AES_CM_128_HMAC_SHA1_80 = 0;
+  public static final int CRYPTO_AEAD_AES_128_GCM = 1;
+
+  public static final int CALL_VIEW_SELF = 0;
+  public static final int CALL_VIEW_OTHER = 1;
+
+  /** A fresh SRTP master key as an SDP {@code a=crypto} value (RFC 4568 section 9.1). */
+  @Name("parley::newSdesCryptoAttribute")
+  @StdString
+  public static native String newSdesCryptoAttribute(int tag, int suite);
+
+  /** Name of a statistic index of {@link CallMedia#statistics}, "" for a bad index. */
+  @Name("parley::callStatisticName")
+  @StdString
+  public static native String callStatisticName(int index);
+
+  @Name("parley::kStatCount")
+  @MemberGetter
+  public static native int callStatisticCount();
+
+  /** {@code parley::CallMediaSettings}: what SDP agreed, and the devices to use. */
+  @Name("parley::CallMediaSettings")
+  public static final class CallMediaSettings extends Pointer {
+    static {
+      ensureLoaded();
+    }
+
+    public CallMediaSettings() {
+      super((Pointer) null);
+      allocate();
+    }
+
+    private native void allocate();
+
+    @StdString
+    public native String bindAddress();
+
+    public native CallMediaSettings bindAddress(@StdString String value);
+
+    public native int minPort();
+
+    public native CallMediaSettings minPort(int value);
+
+    public native int maxPort();
+
+    public native CallMediaSettings maxPort(int value);
+
+    @StdString
+    public native String remoteAddress();
+
+    public native CallMediaSettings remoteAddress(@StdString String value);
+
+    public native int remotePort();
+
+    public native CallMediaSettings remotePort(int value);
+
+    @StdString
+    public native String cname();
+
+    public native CallMediaSettings cname(@StdString String value);
+
+    @Cast("bool")
+    public native boolean audio();
+
+    public native CallMediaSettings audio(boolean value);
+
+    @Cast("bool")
+    public native boolean video();
+
+    public native CallMediaSettings video(boolean value);
+
+    @StdString
+    public native String localCrypto();
+
+    public native CallMediaSettings localCrypto(@StdString String value);
+
+    @StdString
+    public native String remoteCrypto();
+
+    public native CallMediaSettings remoteCrypto(@StdString String value);
+
+    @Cast("bool")
+    public native boolean allowPlainRtp();
+
+    public native CallMediaSettings allowPlainRtp(boolean value);
+
+    public native int audioPayloadType();
+
+    public native CallMediaSettings audioPayloadType(int value);
+
+    public native int videoPayloadType();
+
+    public native CallMediaSettings videoPayloadType(int value);
+
+    public native int videoRtxPayloadType();
+
+    public native CallMediaSettings videoRtxPayloadType(int value);
+
+    @Cast("int64_t")
+    public native long remoteAudioSsrc();
+
+    public native CallMediaSettings remoteAudioSsrc(long value);
+
+    @Cast("int64_t")
+    public native long remoteVideoSsrc();
+
+    public native CallMediaSettings remoteVideoSsrc(long value);
+
+    public native int minBitrateKbps();
+
+    public native CallMediaSettings minBitrateKbps(int value);
+
+    public native int maxBitrateKbps();
+
+    public native CallMediaSettings maxBitrateKbps(int value);
+
+    public native int startBitrateKbps();
+
+    public native CallMediaSettings startBitrateKbps(int value);
+
+    public native int mediaTimeoutMs();
+
+    public native CallMediaSettings mediaTimeoutMs(int value);
+
+    @StdString
+    public native String microphone();
+
+    public native CallMediaSettings microphone(@StdString String value);
+
+    @StdString
+    public native String speaker();
+
+    public native CallMediaSettings speaker(@StdString String value);
+
+    public native int opusBitrateBps();
+
+    public native CallMediaSettings opusBitrateBps(int value);
+
+    @Cast("bool")
+    public native boolean opusDtx();
+
+    public native CallMediaSettings opusDtx(boolean value);
+
+    public native int opusComplexity();
+
+    public native CallMediaSettings opusComplexity(int value);
+
+    @ByRef
+    public native VideoSourceConfig camera();
+
+    public native CallMediaSettings camera(VideoSourceConfig value);
+  }
+
+  /**
+   * {@code parley::CallMedia}: one call's audio and video over one UDP socket. The constructor
+   * binds the socket and throws {@link RuntimeException} with the reason.
+   */
+  @Name("parley::CallMedia")
+  @NoOffset
+  public static final class CallMedia extends Pointer {
+    static {
+      ensureLoaded();
+    }
+
+    public CallMedia(CallMediaSettings settings) {
+      super((Pointer) null);
+      allocate(settings);
+    }
+
+    private native void allocate(@Const @ByRef CallMediaSettings settings);
+
+    @Cast("int64_t")
+    public native long id();
+
+    public native int localPort();
+
+    @StdString
+    public native String localAddress();
+
+    public native void setRemote(@StdString String address, int port);
+
+    public native void start();
+
+    public native void stop();
+
+    public native void startVideoView(int view, @Cast("int64_t") long windowHandle, int mode);
+
+    public native void stopVideoView(int view);
+
+    public native void setPixelBufferSize(int view, int width, int height);
+
+    public native int copyPixels(int view, @Cast("uint8_t*") byte[] bgra, int capacity);
+
+    public native void setMicrophoneMuted(@Cast("bool") boolean muted);
+
+    public native void setSpeakerMuted(@Cast("bool") boolean muted);
+
+    public native void setVideoSending(@Cast("bool") boolean sending);
+
+    /** Fills {@code values} (at least {@link #callStatisticCount()} long); returns the count. */
+    public native int statistics(@Cast("int64_t*") long[] values, int capacity);
+  }
 }

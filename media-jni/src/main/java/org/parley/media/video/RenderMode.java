@@ -11,7 +11,8 @@ public enum RenderMode {
   /** Crop when little of the picture is lost, letterbox otherwise. */
   AUTO(ParleyCore.RENDER_AUTO);
 
-  final int code;
+  /** The facade's render-mode code. */
+  public final int code;
 
   RenderMode(int code) {
     this.code = code;

@@ -52,7 +52,8 @@ public record VideoSource(Kind kind, int cameraId, String filePath, int width, i
     return new VideoSource(Kind.FILE, 0, path, 0, 0, fps);
   }
 
-  ParleyCore.VideoSourceConfig toNative() {
+  /** The native settings of this source (binding use: the caller closes them). */
+  public ParleyCore.VideoSourceConfig toNative() {
     return new ParleyCore.VideoSourceConfig()
         .kind(kind.code)
         .cameraId(cameraId)

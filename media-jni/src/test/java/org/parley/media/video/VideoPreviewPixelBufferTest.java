@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.media.events.MediaEvent;
+import org.parley.media.events.RecordedEvents;
 import org.parley.media.jni.ParleyCore;
 
 /** The preview's pixel-buffer path (macOS, headless): no window, pictures copied out. */

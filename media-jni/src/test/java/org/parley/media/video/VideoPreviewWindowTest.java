@@ -18,6 +18,7 @@ import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.parley.media.events.MediaEvent;
+import org.parley.media.events.RecordedEvents;
 import org.parley.media.jni.ParleyCore;
 
 /**

@@ -1,4 +1,4 @@
-package org.parley.media.video;
+package org.parley.media.events;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,10 +6,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.parley.media.events.MediaEvent;
 
 /** Test support: a media-event listener that records events and waits for a given type. */
-final class RecordedEvents implements Consumer<MediaEvent> {
+public final class RecordedEvents implements Consumer<MediaEvent> {
   private final BlockingQueue<MediaEvent> events = new LinkedBlockingQueue<>();
   private final List<MediaEvent> seen = new ArrayList<>();
 
@@ -19,7 +18,7 @@ final class RecordedEvents implements Consumer<MediaEvent> {
   }
 
   /** The next event of {@code type} (skipping others) within 10 s, or an assertion error. */
-  MediaEvent next(MediaEvent.Type type) throws InterruptedException {
+  public MediaEvent next(MediaEvent.Type type) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {
       MediaEvent event = events.poll(100, TimeUnit.MILLISECONDS);

@@ -8,6 +8,7 @@
 #include "api/call_media_host.h"
 #include "audio/device/audio_device_list.h"
 #include "parley/parley.h"
+#include "api/facade_codes.h"
 #include "render/render_mode.h"
 #include "srtp/sdes_crypto_attribute.h"
 
@@ -30,18 +31,6 @@ constexpr std::array<const char*, kStatCount> kStatisticNames = {
     "srtpAuthFailures", "srtpReplays", "malformedPackets", "pacerQueueDelayMs", "lipSyncOffsetMs",
     "lipSyncVideoDelayMs", "mediaTimedOut"};
 
-render::RenderMode renderModeFrom(int code) {
-  switch (code) {
-    case kRenderFullContent:
-      return render::RenderMode::kFullContent;
-    case kRenderFullScreen:
-      return render::RenderMode::kFullScreen;
-    case kRenderAuto:
-      return render::RenderMode::kAuto;
-    default:
-      throw std::invalid_argument("unknown render mode " + std::to_string(code));
-  }
-}
 
 // Sums the session's per-stream counters of one kind and direction.
 struct StreamTotals {
@@ -146,7 +135,8 @@ void CallMedia::setRemote(const std::string& address, int port) {
 void CallMedia::start() { impl_->start(); }
 void CallMedia::stop() { impl_->stop(); }
 void CallMedia::startVideoView(int view, int64_t windowHandle, int renderMode) {
-  impl_->startView(view, static_cast<uint64_t>(windowHandle), renderModeFrom(renderMode));
+  impl_->startView(view, static_cast<uint64_t>(windowHandle),
+                   api::renderModeFromCode(renderMode));
 }
 void CallMedia::stopVideoView(int view) { impl_->stopView(view); }
 void CallMedia::setPixelBufferSize(int view, int width, int height) {

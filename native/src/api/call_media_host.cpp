@@ -217,14 +217,7 @@ int CallMediaHost::copyPixels(int index, uint8_t* bgra, int capacity) {
 }
 
 void CallMediaHost::post(int type, int value, const std::string& message, int width, int height) {
-  Event event;
-  event.type = type;
-  event.objectId = id_;
-  event.value = value;
-  event.width = width;
-  event.height = height;
-  event.message = message;
-  events_.post(event);
+  events_.post(type, id_, width, height, value, message);
 }
 
 void CallMediaHost::View::onRendererFirstFrame(int width, int height) {

@@ -51,4 +51,16 @@ EventQueue& EventQueue::global() {
   return queue;
 }
 
+void EventQueue::post(int type, int64_t objectId, int width, int height, int value,
+                      const std::string& message) {
+  Event event;
+  event.type = type;
+  event.objectId = objectId;
+  event.width = width;
+  event.height = height;
+  event.value = value;
+  event.message = message;
+  post(event);
+}
+
 }  // namespace parley::api

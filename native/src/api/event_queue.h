@@ -21,6 +21,9 @@ class EventQueue {
   explicit EventQueue(size_t capacity = 1024) : capacity_(capacity) {}
 
   void post(const Event& event);
+  // Builds and posts one event of `objectId`.
+  void post(int type, int64_t objectId, int width, int height, int value,
+            const std::string& message);
   // Waits up to timeoutMs for an event; returns false on timeout or close().
   bool wait(Event& out, int timeoutMs);
   // Wakes every waiter; later waits return at once until reopen().

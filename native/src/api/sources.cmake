@@ -3,5 +3,6 @@ list(APPEND PARLEY_CORE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/call_media_host.cpp
   ${CMAKE_CURRENT_LIST_DIR}/codec_api.cpp
   ${CMAKE_CURRENT_LIST_DIR}/event_queue.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/facade_codes.cpp
   ${CMAKE_CURRENT_LIST_DIR}/video_api.cpp
   ${CMAKE_CURRENT_LIST_DIR}/versions.cpp)

@@ -13,25 +13,13 @@
 #include "parley/parley.h"
 #include "pipeline/video_preview_pipeline.h"
 #include "platform/window_handle.h"
+#include "api/facade_codes.h"
 #include "render/render_mode.h"
 
 namespace parley {
 namespace {
 
 std::atomic<int64_t> nextObjectId{1};
-
-render::RenderMode toRenderMode(int code) {
-  switch (code) {
-    case kRenderFullContent:
-      return render::RenderMode::kFullContent;
-    case kRenderFullScreen:
-      return render::RenderMode::kFullScreen;
-    case kRenderAuto:
-      return render::RenderMode::kAuto;
-    default:
-      throw std::invalid_argument("unknown render mode " + std::to_string(code));
-  }
-}
 
 }  // namespace
 
@@ -64,10 +52,13 @@ VideoPreview::VideoPreview()
 VideoPreview::~VideoPreview() = default;
 int64_t VideoPreview::id() const { return impl_->id(); }
 void VideoPreview::start(const VideoSourceConfig& source, int64_t windowHandle, int renderMode) {
-  impl_->start(source, static_cast<uint64_t>(windowHandle), toRenderMode(renderMode));
+  impl_->start(source, static_cast<uint64_t>(windowHandle),
+               api::renderModeFromCode(renderMode));
 }
 void VideoPreview::switchSource(const VideoSourceConfig& source) { impl_->switchSource(source); }
-void VideoPreview::setRenderMode(int renderMode) { impl_->setRenderMode(toRenderMode(renderMode)); }
+void VideoPreview::setRenderMode(int renderMode) {
+  impl_->setRenderMode(api::renderModeFromCode(renderMode));
+}
 void VideoPreview::setPixelBufferSize(int width, int height) {
   impl_->setPixelBufferSize(width, height);
 }

@@ -16,6 +16,18 @@
 
 namespace parley::call {
 
+// The video receive settings of a call: NACK a gap as soon as it is seen
+// (calls rarely see reordering, and every millisecond of the first request
+// is a millisecond the repaired frame is late; libwebrtc does the same), and
+// repeat that first NACK once shortly after, in case it was lost.
+inline pipeline::VideoReceiveStreamConfig callVideoReceiveConfig() {
+  pipeline::VideoReceiveStreamConfig config;
+  config.jitter.nack.reorderPackets = 1;
+  config.jitter.nack.reorderMs = 0;
+  config.jitter.nack.firstRepeatMs = 20;  // a lost NACK costs 20 ms, not a round trip
+  return config;
+}
+
 // SSRCs 0 are drawn at random (ours) or learnt from the first authenticated
 // packet (the peer's). Payload types are those agreed in SDP.
 struct CallMediaConfig {
@@ -41,7 +53,7 @@ struct CallMediaConfig {
 
   VideoSourceConfig camera;
   pipeline::VideoSendStreamConfig videoSend;
-  pipeline::VideoReceiveStreamConfig videoReceive;
+  pipeline::VideoReceiveStreamConfig videoReceive = callVideoReceiveConfig();
 
   sync::StreamSynchronizer::Config lipSync;
   // How often the call's housekeeping runs: lip sync, loss fed to Opus.

@@ -70,6 +70,9 @@ bool CallMediaPipeline::start(std::string* error) {
   transport::MediaSessionConfig sessionConfig = config_.session;
   sessionConfig.allocation.hasAudio = config_.audio;
   sessionConfig.allocation.hasVideo = config_.video;
+  // Both sides start from the rate SDP agreed: our estimate of what the peer
+  // sends starts where its sender does.
+  sessionConfig.receiveRate.startBitrateBps = sessionConfig.sendRate.startBitrateBps;
   session_ = std::make_unique<transport::MediaSession>(
       sessionConfig, transport_, clock_, static_cast<transport::MediaSession::Listener&>(*this));
 

@@ -69,7 +69,7 @@ std::vector<int64_t> NackGenerator::getNackList(int64_t nowUs) {
     bool send = false;
     if (missing.retries == 0) {
       send = outOfReorderWindow(it->first, missing, nowUs);
-    } else if (nowUs - missing.sentUs >= rttUs_) {
+    } else if (nowUs - missing.sentUs >= retryIntervalUs(missing)) {
       if (missing.retries >= config_.maxRetries) {
         lost.push_back(it->first);
         it = missing_.erase(it);
@@ -100,10 +100,17 @@ int64_t NackGenerator::nextDueUs() const {
         next = std::min(next, missing.seenUs + int64_t{config_.reorderMs} * 1000);
       }
     } else {
-      next = std::min(next, missing.sentUs + rttUs_);
+      next = std::min(next, missing.sentUs + retryIntervalUs(missing));
     }
   }
   return next;
+}
+
+int64_t NackGenerator::retryIntervalUs(const Missing& missing) const {
+  if (missing.retries == 1 && config_.firstRepeatMs > 0) {
+    return std::min(retryIntervalUs(), int64_t{config_.firstRepeatMs} * 1000);
+  }
+  return retryIntervalUs();
 }
 
 void NackGenerator::forgetUpTo(int64_t seq) {

@@ -35,6 +35,14 @@ class NackGenerator {
     int maxRetries = 10;      // NACKs per packet before it is given up
     size_t maxListSize = 1000;  // more missing than this: clear, ask for a keyframe
     int defaultRttMs = 100;   // retry spacing until setRttMs() is called
+    // Added to the RTT before a NACK is repeated: the retransmission crosses
+    // the same jittery path, and a retry sent before it could arrive only
+    // makes the sender refuse (or duplicate) it.
+    int retryMarginMs = 30;
+    // The first NACK of a packet is sent again after this long (0: not), so
+    // a lost NACK costs this instead of a whole retry interval. The sender
+    // ignores the copy when it already answered the first.
+    int firstRepeatMs = 0;
     // A packet this far behind the newest one means the stream restarted:
     // tracking starts again from it.
     int64_t maxPacketAge = 10000;
@@ -80,6 +88,8 @@ class NackGenerator {
   void reset();
 
   int64_t rttUs() const { return rttUs_; }
+  // How long after a NACK it is repeated: RTT plus Config::retryMarginMs.
+  int64_t retryIntervalUs() const { return rttUs_ + int64_t{config_.retryMarginMs} * 1000; }
   size_t listSize() const { return missing_.size(); }
   const Stats& stats() const { return stats_; }
 
@@ -91,6 +101,8 @@ class NackGenerator {
   };
 
   bool outOfReorderWindow(int64_t seq, const Missing& missing, int64_t nowUs) const;
+  // The quick repeat after the first NACK, else retryIntervalUs().
+  int64_t retryIntervalUs(const Missing& missing) const;
   void overflow(int64_t beforeSeq);
 
   Config config_;

@@ -69,7 +69,10 @@ VideoJitterBuffer::InsertResult VideoJitterBuffer::insertPacket(video::VideoPack
   // A packet we NACKed counts as a retransmission even without RTX, so the
   // frame it completes says nothing about network jitter (libwebrtc does the
   // same with its frames' NACK counts).
-  if (nack_.onPacket(seq, nowUs)) packet.retransmitted = true;
+  if (nack_.onPacket(seq, nowUs)) {
+    packet.retransmitted = true;
+    lastRecoveryUs_ = nowUs;
+  }
   FrameAssembler::InsertResult result = assembler_.insert(std::move(packet), arrivalUs);
   if (result.duplicate) {
     ++counters_.duplicates;
@@ -92,7 +95,8 @@ void VideoJitterBuffer::onFrameAssembled(AssembledFrame assembled) {
   const int64_t expectedUs = std::min(
       delay_.expectedArrivalUs(frame.rtpTimestamp).value_or(frame.lastArrivalUs),
       frame.lastArrivalUs);
-  frames_.insert(std::move(assembled.frame), expectedUs + delay_.currentDelayUs(),
+  lastHoldUs_ = nackHoldUs(frame.lastArrivalUs);
+  frames_.insert(std::move(assembled.frame), expectedUs + delay_.currentDelayUs() + lastHoldUs_,
                  expectedUs + delay_.maxDelayUs());
 }
 
@@ -127,7 +131,17 @@ void VideoJitterBuffer::onDecodeError(int64_t nowUs) {
   update(nowUs);
 }
 
+int64_t VideoJitterBuffer::nackHoldUs(int64_t nowUs) const {
+  if (config_.nackHoldRttShare <= 0 || rttUs_ <= 0 || lastRecoveryUs_ < 0 ||
+      nowUs - lastRecoveryUs_ > int64_t{config_.nackHoldWindowMs} * 1000) {
+    return 0;
+  }
+  const auto holdUs = static_cast<int64_t>(config_.nackHoldRttShare * static_cast<double>(rttUs_));
+  return std::clamp<int64_t>(holdUs, 0, delay_.maxDelayUs() - delay_.currentDelayUs());
+}
+
 void VideoJitterBuffer::setRttMs(int rttMs) {
+  rttUs_ = int64_t{std::clamp(rttMs, 0, 10'000)} * 1000;
   nack_.setRttMs(rttMs);
   keyframes_.setRttMs(std::max(rttMs, 0));
 }
@@ -151,7 +165,8 @@ VideoJitterBuffer::Stats VideoJitterBuffer::stats() const {
   stats.framesDropped = stats.framesDroppedUndecodable + stats.framesDroppedSuperseded +
                         stats.framesDroppedOverflow + stats.framesDroppedReset;
   stats.keyframeRequests = keyframes_.requestsSent();
-  stats.currentDelayMs = toMs(delay_.currentDelayUs());
+  stats.nackHoldMs = toMs(lastHoldUs_);
+  stats.currentDelayMs = toMs(delay_.currentDelayUs()) + stats.nackHoldMs;
   stats.targetDelayMs = toMs(delay_.targetDelayUs());
   stats.jitterMs = toMs(delay_.jitterUs());
   stats.minimumDelayMs = toMs(delay_.minimumDelayUs());

@@ -56,6 +56,13 @@ class VideoJitterBuffer final : private NackGenerator::Listener,
     // never touches a frame that could still be played.
     int maxPacketWaitMs = 3000;
     NackGenerator::Config nack;  // reorder window, retries, list size, default RTT
+    // While NACK has recently recovered packets (within nackHoldWindowMs),
+    // frames are held this share of the RTT longer, so a frame that needs a
+    // retransmission usually gets it before its playout time instead of
+    // freezing the picture (libwebrtc adds the RTT to its jitter delay for
+    // the same reason). 0 turns it off.
+    double nackHoldRttShare = 0.5;
+    int nackHoldWindowMs = 10'000;
     PlayoutDelay::Config delay;  // jitter estimator tuning (capped by maxDelayMs)
   };
 
@@ -80,7 +87,8 @@ class VideoJitterBuffer final : private NackGenerator::Listener,
     uint64_t keyframeRequests = 0;  // times takeKeyframeRequest returned true
     uint64_t decodeErrors = 0;
     uint64_t streamResets = 0;      // sequence numbers went far back: started over
-    int currentDelayMs = 0;         // playout delay being applied
+    int currentDelayMs = 0;         // playout delay being applied (NACK hold included)
+    int nackHoldMs = 0;             // the part of it that waits for retransmissions
     int targetDelayMs = 0;          // what the jitter estimate asks for
     int jitterMs = 0;               // high quantile of frame delay variation
     size_t packetsBuffered = 0;
@@ -133,6 +141,9 @@ class VideoJitterBuffer final : private NackGenerator::Listener,
   // Round-trip time from RTCP; <= 0 means unknown (NACK retries then use
   // Config::nack.defaultRttMs).
   void setRttMs(int rttMs);
+  // The extra playout delay waiting for retransmissions at nowUs (see
+  // Config::nackHoldRttShare), never past the maximum delay.
+  int64_t nackHoldUs(int64_t nowUs) const;
   // Lower bound of the playout delay (lip sync holds video back for audio):
   // the delay becomes max(jitter-based delay, minimumMs), capped by
   // Config::maxDelayMs. Applies to frames completed from now on; 0 removes it.
@@ -160,6 +171,9 @@ class VideoJitterBuffer final : private NackGenerator::Listener,
   Config config_;
   FrameAssembler assembler_;
   NackGenerator nack_;
+  int64_t rttUs_ = 0;                   // 0: unknown (no hold)
+  int64_t lastRecoveryUs_ = -1;         // last packet that arrived after its NACK
+  int64_t lastHoldUs_ = 0;              // NACK hold given to the last assembled frame
   PlayoutDelay delay_;
   FrameBuffer frames_;
   KeyframeRequester keyframes_;

@@ -123,14 +123,7 @@ void VideoPreviewPipeline::stop() {
 
 void VideoPreviewPipeline::post(int type, int width, int height, int value,
                                 const std::string& message) {
-  Event event;
-  event.type = type;
-  event.objectId = id_;
-  event.width = width;
-  event.height = height;
-  event.value = value;
-  event.message = message;
-  events_.post(event);
+  events_.post(type, id_, width, height, value, message);
 }
 
 void VideoPreviewPipeline::onCaptureFrame(video::VideoFramePtr frame) {

@@ -1,11 +1,11 @@
 #include "rtp/vp8_payloader.h"
 
 #include <algorithm>
-#include <random>
 #include <stdexcept>
 #include <string>
 #include <utility>
 
+#include "common/random_id.h"
 #include "rtp/vp8_payload_descriptor.h"
 
 namespace parley::rtp {
@@ -13,10 +13,7 @@ namespace {
 
 constexpr uint16_t kPictureIdMask = 0x7FFF;
 
-uint16_t randomPictureId() {
-  std::random_device device;
-  return static_cast<uint16_t>(device() & kPictureIdMask);
-}
+uint16_t randomPictureId() { return static_cast<uint16_t>(randomUint32() & kPictureIdMask); }
 
 }  // namespace
 

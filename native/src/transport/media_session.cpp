@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <chrono>
-#include <random>
 #include <utility>
 
+#include "common/random_id.h"
 #include "congestion/abs_send_time.h"
 #include "rtcp/rtcp_packets.h"
 #include "rtp/rtp_packet.h"
@@ -17,13 +17,6 @@ namespace parley::transport {
 namespace {
 
 constexpr int64_t kMaxWorkerSleepUs = 100'000;
-
-uint32_t randomNonZero32() {
-  std::random_device device;
-  uint32_t value = 0;
-  while (value == 0) value = device();
-  return value;
-}
 
 int64_t unixNowUs() {
   return std::chrono::duration_cast<std::chrono::microseconds>(
@@ -56,7 +49,7 @@ pipeline::RtpPacketSink& MediaSession::addSendStream(const SendStreamConfig& con
   stream->stats.kind = config.kind;
   stream->stats.ssrc = config.ssrc;
   stream->stats.payloadType = config.payloadType;
-  stream->rtxSequence = static_cast<uint16_t>(randomNonZero32());
+  stream->rtxSequence = static_cast<uint16_t>(randomNonZeroUint32());
   stream->sink = std::make_unique<SendSink>(*this, sendStreams_.size());
   sendStreams_.push_back(std::move(stream));
   return *sendStreams_.back()->sink;
@@ -117,7 +110,7 @@ bool MediaSession::start(std::string* error) {
     agentConfig.cname = config_.cname;
     agentConfig.localSsrc = config_.localSsrc != 0 ? config_.localSsrc
                             : !sendStreams_.empty() ? sendStreams_.front()->config.ssrc
-                                                    : randomNonZero32();
+                                                    : randomNonZeroUint32();
     agentConfig.sessionBandwidthBps = config_.sessionBandwidthBps;
     agentConfig.reducedMinimum = config_.rtcpReducedMinimum;
     agentConfig.minFeedbackSpacingUs = config_.rtcpFeedbackSpacingMs * 1000;

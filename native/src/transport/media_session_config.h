@@ -71,6 +71,9 @@ struct MediaSessionConfig {
   congestion::PacketPacer::Config pacer;
   RtpPacketHistory::Config history;
   int64_t keyframeMinIntervalMs = 300;  // sender side, per stream
+  // Above this fraction lost (the peer's last report), each RTX
+  // retransmission goes out twice; 1 or more: never.
+  double redundantRetransmissionLoss = 0.02;
   // RFC 8285 id of abs-send-time (a=extmap); 0: not negotiated, not stamped.
   uint8_t absSendTimeExtensionId = congestion::kAbsSendTimeExtensionId;
 
@@ -96,6 +99,7 @@ struct MediaStreamStats {
   int64_t packetsLost = 0;          // receive: ReceiveStatistics; send: the peer's last report
   double fractionLost = 0;          // send: the peer's last report block (0..1)
   uint64_t retransmitted = 0;       // send: resent for NACKs; receive: recovered via RTX
+  uint64_t retransmittedCopies = 0; // send: second RTX copies on a lossy path
   uint64_t nacksSent = 0;           // receive streams: NACK requests we made (packets)
   uint64_t nacksReceived = 0;       // send streams: packets the peer NACKed
   uint64_t nackMisses = 0;          // send streams: NACKed but no longer in history

@@ -50,10 +50,12 @@ void MediaSession::onRtcpAgentNack(uint32_t mediaSsrc, const std::vector<uint16_
   std::vector<uint8_t> original;
   const int64_t queueDelayUs = pacer_->stats(nowUs).queueDelayUs;
   for (uint16_t seq : seqs) {
-    // At most one resend of each packet per RTT (100 ms before an RTT is
-    // known) plus what waits in the pacer ahead of it.
+    // At most one resend of each packet per half RTT (50 ms before an RTT
+    // is known) plus what waits in the pacer ahead of it: a NACK repeated by
+    // the receiver (it waits a full RTT and a margin) is answered, while one
+    // that crossed a resend still in flight is not.
     const int64_t minIntervalUs =
-        (counters_.rttMs >= 0 ? std::max<int64_t>(counters_.rttMs, 5) * 1000 : 100'000) +
+        (counters_.rttMs >= 0 ? std::max<int64_t>(counters_.rttMs / 2, 5) * 1000 : 50'000) +
         queueDelayUs;
     const RtpPacketHistory::Resend found =
         history_.getForResend(mediaSsrc, seq, nowUs, minIntervalUs, &original);
@@ -71,6 +73,18 @@ void MediaSession::onRtcpAgentNack(uint32_t mediaSsrc, const std::vector<uint16_
       if (!wrapRtx(original.data(), original.size(), stream->config.rtxSsrc,
                    stream->config.rtxPayloadType, stream->rtxSequence++, &resend)) {
         continue;
+      }
+      // On a lossy path a lost retransmission freezes the picture for one
+      // more round trip: send a second copy (its own RTX sequence number, so
+      // it is no replay) when the peer reports enough loss.
+      if (stream->stats.fractionLost > config_.redundantRetransmissionLoss) {
+        std::vector<uint8_t> copy;
+        if (wrapRtx(original.data(), original.size(), stream->config.rtxSsrc,
+                    stream->config.rtxPayloadType, stream->rtxSequence++, &copy)) {
+          pacer_->enqueue(std::move(copy), congestion::PacketPacer::Priority::kRetransmission,
+                          nowUs);
+          ++stream->stats.retransmittedCopies;
+        }
       }
     } else {
       resend = original;

@@ -89,8 +89,9 @@ TEST(NackGeneratorTest, RetriesAreSpacedByTheDefaultRttAndBounded) {
   const std::vector<int64_t> times = nackTimesOfTwo(nack, 3000);
   ASSERT_EQ(times.size(), 10u);  // maxRetries
   EXPECT_EQ(times.front(), 10 * kMs);
-  for (size_t i = 1; i < times.size(); ++i) EXPECT_EQ(times[i] - times[i - 1], 100 * kMs);
-  // Given up one RTT after the last try, once.
+  const int64_t retryUs = (100 + defaults().retryMarginMs) * kMs;  // RTT + margin
+  for (size_t i = 1; i < times.size(); ++i) EXPECT_EQ(times[i] - times[i - 1], retryUs);
+  // Given up one retry interval after the last try, once.
   EXPECT_EQ(listener.lost, std::vector<int64_t>{2});
   EXPECT_EQ(nack.stats().nacksSent, 10u);
   EXPECT_EQ(nack.stats().packetsGivenUp, 1u);
@@ -102,6 +103,7 @@ TEST(NackGeneratorTest, RetriesFollowTheMeasuredRtt) {
   RecordingListener listener;
   NackGenerator::Config config = defaults();
   config.maxRetries = 4;
+  config.retryMarginMs = 0;  // retries exactly one RTT apart
   NackGenerator nack(config, listener);
   nack.setRttMs(40);
   EXPECT_EQ(nackTimesOfTwo(nack, 1000),
@@ -109,6 +111,20 @@ TEST(NackGeneratorTest, RetriesFollowTheMeasuredRtt) {
   EXPECT_EQ(listener.lost, std::vector<int64_t>{2});
   nack.setRttMs(0);  // unknown again: back to the default
   EXPECT_EQ(nack.rttUs(), 100 * kMs);
+}
+
+TEST(NackGeneratorTest, TheFirstNackIsRepeatedQuicklyThenEveryRetryInterval) {
+  RecordingListener listener;
+  NackGenerator::Config config = defaults();
+  config.maxRetries = 4;
+  config.firstRepeatMs = 20;
+  NackGenerator nack(config, listener);
+  nack.setRttMs(40);
+  const int64_t retryMs = 40 + config.retryMarginMs;
+  // 10 ms reorder wait, the quick repeat 20 ms later, then RTT + margin.
+  EXPECT_EQ(nackTimesOfTwo(nack, 1000),
+            (std::vector<int64_t>{10 * kMs, 30 * kMs, (30 + retryMs) * kMs,
+                                  (30 + 2 * retryMs) * kMs}));
 }
 
 TEST(NackGeneratorTest, AnArrivingPacketLeavesTheList) {
@@ -198,7 +214,7 @@ TEST(NackGeneratorTest, NextDueUsSaysWhenToPoll) {
   EXPECT_EQ(nack.nextDueUs(), 12 * kMs);  // gap seen at 2 ms, + 10 ms
   EXPECT_TRUE(nack.getNackList(11 * kMs).empty());
   EXPECT_EQ(nack.getNackList(12 * kMs), std::vector<int64_t>{2});
-  EXPECT_EQ(nack.nextDueUs(), 112 * kMs);  // + RTT
+  EXPECT_EQ(nack.nextDueUs(), (112 + defaults().retryMarginMs) * kMs);  // + RTT + margin
 }
 
 }  // namespace

@@ -170,7 +170,9 @@ TEST(VideoJitterBufferNetworkTest, RepairedFramesDoNotInflateTheDelayEvenWithout
   EXPECT_EQ(stats.packetsRecovered, dropped->size());
   EXPECT_EQ(stats.keyframeRequests, 0u);
   EXPECT_EQ(stats.jitterMs, 0);
-  EXPECT_EQ(stats.currentDelayMs, 0);
+  // The only delay is the hold for retransmissions: half the 100 ms RTT.
+  EXPECT_EQ(stats.nackHoldMs, 50);
+  EXPECT_EQ(stats.currentDelayMs, stats.nackHoldMs);
 }
 
 TEST(VideoJitterBufferNetworkTest, UnrecoverableLossIsNackedEveryRttThenAKeyframeIsRequested) {
@@ -182,7 +184,9 @@ TEST(VideoJitterBufferNetworkTest, UnrecoverableLossIsNackedEveryRttThenAKeyfram
   const std::vector<int64_t> nacks = sim.nackTimesFor(1031);
   ASSERT_GE(nacks.size(), 2u);
   EXPECT_LE(nacks.size(), 10u);
-  for (size_t i = 1; i < nacks.size(); ++i) EXPECT_EQ(nacks[i] - nacks[i - 1], 100 * kMs);
+  // Repeated every RTT plus the retry margin.
+  const int64_t retryUs = (100 + NackGenerator::Config{}.retryMarginMs) * kMs;
+  for (size_t i = 1; i < nacks.size(); ++i) EXPECT_EQ(nacks[i] - nacks[i - 1], retryUs);
   ASSERT_EQ(sim.keyframeRequests().size(), 1u);  // answered within the repeat interval
   EXPECT_GT(sim.keyframeRequests().front(), nacks.front());
   // The frame waits at most max delay for its packets before the chain breaks.
@@ -221,10 +225,11 @@ TEST(VideoJitterBufferNetworkTest, NackRetriesAreBoundedThenThePacketIsGivenUp) 
 
   const std::vector<int64_t> nacks = sim.nackTimesFor(1060);
   ASSERT_EQ(nacks.size(), 3u);
-  EXPECT_EQ(nacks[1] - nacks[0], 50 * kMs);
-  EXPECT_EQ(nacks[2] - nacks[1], 50 * kMs);
+  const int64_t retryUs = (50 + NackGenerator::Config{}.retryMarginMs) * kMs;
+  EXPECT_EQ(nacks[1] - nacks[0], retryUs);
+  EXPECT_EQ(nacks[2] - nacks[1], retryUs);
   ASSERT_FALSE(sim.keyframeRequests().empty());
-  EXPECT_EQ(sim.keyframeRequests().front(), nacks.back() + 50 * kMs);  // given up one RTT later
+  EXPECT_EQ(sim.keyframeRequests().front(), nacks.back() + retryUs);  // given up one retry later
   for (size_t i = 1; i < sim.keyframeRequests().size(); ++i) {
     EXPECT_EQ(sim.keyframeRequests()[i] - sim.keyframeRequests()[i - 1], 300 * kMs);
   }

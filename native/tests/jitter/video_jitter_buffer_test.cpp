@@ -74,7 +74,8 @@ TEST(VideoJitterBufferTest, NextEventUsFollowsTheWorkToDo) {
   EXPECT_FALSE(buffer.popFrame(t3 + 33 * kMs));
   EXPECT_EQ(buffer.nextEventUs(), t3 + 10 * kMs);  // already past: poll now
   EXPECT_EQ(buffer.nackList(t3 + 33 * kMs), std::vector<int64_t>{2});
-  EXPECT_EQ(buffer.nextEventUs(), t3 + 133 * kMs);  // the retry, one RTT later
+  // The retry: one RTT (default 100 ms) and the retry margin later.
+  EXPECT_EQ(buffer.nextEventUs(), t3 + (133 + NackGenerator::Config{}.retryMarginMs) * kMs);
   // The retransmission arrives: both frames go out.
   video::VideoPacket resent = onePacketFrame(2, false, t3 + 80 * kMs);
   resent.retransmitted = true;

@@ -22,7 +22,7 @@
 // The facade's contract version. Bump it whenever a declaration in this header
 // changes; the Java binding carries the same number and refuses to run against
 // a core built from a different one (see NativeLibrary.java).
-#define PARLEY_API_VERSION 3
+#define PARLEY_API_VERSION 4
 
 namespace parley {
 
@@ -43,6 +43,9 @@ struct AudioDeviceInfo;
 }
 namespace api {
 class CallMediaHost;
+}  // namespace api
+namespace bench {
+class BenchRunner;
 }
 
 // Facade version the core library was compiled with (PARLEY_API_VERSION at
@@ -369,8 +372,8 @@ struct CallMediaSettings {
   int startBitrateKbps = 800;
   int mediaTimeoutMs = 10000;
   // Audio devices: an id from AudioDeviceList, "default", or a stand-in:
-  // "tone:<hz>" or "wav:<path>" for the microphone, "null" or "wav:<path>"
-  // for the speaker.
+  // "tone:<hz>", "voice:<pitch hz>" (speech-like) or "wav:<path>" for the
+  // microphone, "null" or "wav:<path>" for the speaker.
   std::string microphone = "default";
   std::string speaker = "default";
   int opusBitrateBps = 32000;
@@ -478,6 +481,28 @@ class CallMedia {
   void setSpeakerMuted(bool muted);
   void setVideoSending(bool sending);
 
+  // What the SDP answer settles after construction: the offerer binds its
+  // socket (localPort() goes into the offer) before it has the answer. Before
+  // start() only: throws std::logic_error once started, std::invalid_argument
+  // for a malformed crypto value (the same checks as in the constructor).
+  void setRemoteCrypto(const std::string& remoteCrypto);
+  void setRemoteSsrcs(int64_t audioSsrc, int64_t videoSsrc);
+
+  // Our SSRCs, chosen at construction so they can go into the SDP (a=ssrc,
+  // a=ssrc-group:FID); 0 for a medium the settings turned off or, for RTX,
+  // when videoRtxPayloadType is 0.
+  int64_t localAudioSsrc() const;
+  int64_t localVideoSsrc() const;
+  int64_t localVideoRtxSsrc() const;
+
+  // Switches the call's camera (another device, size or frame rate) while the
+  // call goes on; before start() it only replaces the configured source. The
+  // encoder follows the new size and the next frame is a keyframe. When the
+  // new source cannot be opened, kEventCaptureError is raised and the call
+  // goes on without video from us (switch again to recover). Throws
+  // std::invalid_argument for a malformed config (bad size or rate).
+  void switchCamera(const VideoSourceConfig& source);
+
   // Fills values[0..kStatCount) (see CallStatistic); returns the number
   // written or kErrorBufferTooSmall. Cheap: one snapshot under short locks.
   int statistics(int64_t* values, int capacity) const;
@@ -485,6 +510,72 @@ class CallMedia {
  private:
   std::unique_ptr<api::CallMediaHost> impl_;
 };
+
+// ---------------------------------------------------------------------------
+// Bench: the real send and receive paths of two calls in this process over
+// the simulated network (test-pattern camera -> VP8 -> RTP -> SRTP ->
+// simulated network -> jitter buffer -> decoder -> renderer; tone -> Opus ->
+// ... -> null speaker), measured from the test-pattern stamps.
+
+struct BenchSettings {
+  int width = 1280;
+  int height = 720;
+  int fps = 30;
+  int bitrateKbps = 0;        // fixed video bitrate; 0: rate control (min..max, from start)
+  int startKbps = 1500;       // rate control start (audio + video)
+  int minKbps = 100;
+  int maxKbps = 2500;
+  int encoderSpeed = -6;      // libvpx VP8E_SET_CPUUSED
+  int encoderThreads = 1;
+  double lossPercent = 0;     // mean packet loss, each direction
+  double burstLength = 1;     // mean loss burst in packets (Gilbert-Elliott); 1: independent
+  int delayMs = 0;            // one-way base delay
+  int jitterMs = 0;           // extra delay, uniform in [0, jitterMs]
+  double reorderPercent = 0;  // share of packets that may overtake (jitter reorders them)
+  int capKbps = 0;            // bottleneck rate each direction; 0: none
+  double seconds = 10;        // real time the media runs
+  double warmupSeconds = 2;   // left out of the windowed figures
+  int64_t seed = 1;
+  bool audio = true;
+  bool twoWay = false;        // the far side sends video (and audio) back
+  bool srtp = true;
+  int64_t windowHandle = 0;   // draw the received video here (windowHandleOf); 0: pixel buffer
+  int freezeThresholdMs = 150;  // a render gap over this, or over three frame intervals, is frozen
+  int sampleIntervalMs = 250;   // timeline resolution
+};
+
+// One bench run on its own thread. Methods from any one thread at a time.
+class BenchRun {
+ public:
+  // Checks the settings; throws std::invalid_argument naming the bad one.
+  explicit BenchRun(const BenchSettings& settings);
+  ~BenchRun();  // cancels and joins
+  BenchRun(const BenchRun&) = delete;
+  BenchRun& operator=(const BenchRun&) = delete;
+
+  // Starts the run in the background; throws std::logic_error when called twice.
+  void start();
+  // Ends the run early (Ctrl-C); the result covers what ran. Any thread.
+  void cancel();
+  // Waits up to timeoutMs for the run to end; true when it has.
+  bool waitFinished(int timeoutMs);
+  // One line of JSON with the figures so far: {"elapsedSeconds":..,
+  // "framesRendered":..,"latencyP50Ms":..,"bitrateKbps":..} (cheap; for a
+  // progress line).
+  std::string progressJson() const;
+  // The whole result as JSON once finished ("" before): the fields listed in
+  // docs/bench.md, with "timeline" samples every sampleIntervalMs.
+  std::string resultJson() const;
+
+ private:
+  std::unique_ptr<bench::BenchRunner> impl_;
+};
+
+// libvpx encode + decode alone on the same test-pattern frames, paced at the
+// frame rate as a call runs, for settings.seconds; blocks. Returns JSON with
+// the encode/decode p50/p95 and the CPU seconds per second of media (see
+// docs/bench.md). Throws std::invalid_argument for bad settings.
+std::string runRawCodecBench(const BenchSettings& settings);
 
 }  // namespace parley
 

@@ -149,6 +149,17 @@ void CallMedia::setMicrophoneMuted(bool muted) { impl_->pipeline().setMicrophone
 void CallMedia::setSpeakerMuted(bool muted) { impl_->pipeline().setSpeakerMuted(muted); }
 void CallMedia::setVideoSending(bool sending) { impl_->pipeline().setVideoSending(sending); }
 
+void CallMedia::setRemoteCrypto(const std::string& remoteCrypto) {
+  impl_->setRemoteCrypto(remoteCrypto);
+}
+void CallMedia::setRemoteSsrcs(int64_t audioSsrc, int64_t videoSsrc) {
+  impl_->setRemoteSsrcs(audioSsrc, videoSsrc);
+}
+int64_t CallMedia::localAudioSsrc() const { return impl_->pipeline().localAudioSsrc(); }
+int64_t CallMedia::localVideoSsrc() const { return impl_->pipeline().localVideoSsrc(); }
+int64_t CallMedia::localVideoRtxSsrc() const { return impl_->pipeline().localVideoRtxSsrc(); }
+void CallMedia::switchCamera(const VideoSourceConfig& source) { impl_->switchCamera(source); }
+
 int CallMedia::statistics(int64_t* values, int capacity) const {
   if (values == nullptr || capacity < kStatCount) return kErrorBufferTooSmall;
   const call::CallMediaStats s = impl_->pipeline().stats();

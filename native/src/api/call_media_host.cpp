@@ -17,6 +17,13 @@ audio::AudioInputSpec microphoneSpec(const std::string& text) {
       throw std::invalid_argument("microphone '" + text + "': tone:<frequency in Hz> expected");
     }
   }
+  if (text.rfind("voice:", 0) == 0) {
+    try {
+      return audio::AudioInputSpec::voice(std::stod(text.substr(6)));
+    } catch (const std::exception&) {
+      throw std::invalid_argument("microphone '" + text + "': voice:<pitch in Hz> expected");
+    }
+  }
   if (text.rfind("wav:", 0) == 0) return audio::AudioInputSpec::wav(text.substr(4));
   return audio::AudioInputSpec::device(text.empty() ? audio::defaultAudioDeviceId() : text);
 }
@@ -54,6 +61,24 @@ uint8_t payloadTypeFrom(int value, const char* which) {
 }
 
 }  // namespace
+
+void checkVideoSourceConfig(const VideoSourceConfig& source) {
+  if (source.kind != kSourceCamera && source.kind != kSourceTestPattern &&
+      source.kind != kSourceFile) {
+    throw std::invalid_argument("camera kind " + std::to_string(source.kind) + " is not known");
+  }
+  // Cameras and files may deliver another size; what is asked must still make sense.
+  if (source.width < 16 || source.width > 7680 || source.height < 16 || source.height > 4320) {
+    throw std::invalid_argument("camera size " + std::to_string(source.width) + "x" +
+                                std::to_string(source.height) + " is not 16x16..7680x4320");
+  }
+  if (source.fps < 1 || source.fps > 240) {
+    throw std::invalid_argument("camera fps " + std::to_string(source.fps) + " is not 1..240");
+  }
+  if (source.kind == kSourceFile && source.filePath.empty()) {
+    throw std::invalid_argument("camera filePath is empty for a file source");
+  }
+}
 
 call::CallMediaConfig callMediaConfigFrom(const CallMediaSettings& settings) {
   call::CallMediaConfig config;
@@ -141,6 +166,22 @@ void CallMediaHost::start() {
   std::string error;
   if (!pipeline_->start(&error)) throw std::runtime_error(error);
   started_ = true;
+}
+
+void CallMediaHost::setRemoteCrypto(const std::string& remoteCrypto) {
+  if (started_) throw std::logic_error("setRemoteCrypto: the call media is already started");
+  pipeline_->setRemoteKey(keyFrom(remoteCrypto, "remote"));
+}
+
+void CallMediaHost::setRemoteSsrcs(int64_t audioSsrc, int64_t videoSsrc) {
+  if (started_) throw std::logic_error("setRemoteSsrcs: the call media is already started");
+  pipeline_->setRemoteSsrcs(ssrcFrom(audioSsrc, "remote audio SSRC"),
+                            ssrcFrom(videoSsrc, "remote video SSRC"));
+}
+
+void CallMediaHost::switchCamera(const VideoSourceConfig& source) {
+  checkVideoSourceConfig(source);
+  pipeline_->switchCamera(source);
 }
 
 void CallMediaHost::stop() {

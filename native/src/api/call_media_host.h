@@ -25,6 +25,10 @@ namespace parley::api {
 // std::invalid_argument naming the bad setting).
 call::CallMediaConfig callMediaConfigFrom(const CallMediaSettings& settings);
 
+// Checks a camera config (kind, size, rate); throws std::invalid_argument
+// naming the bad field.
+void checkVideoSourceConfig(const VideoSourceConfig& source);
+
 class CallMediaHost final : private call::CallMediaPipeline::Listener {
  public:
   // Binds the socket; throws std::runtime_error with the reason.
@@ -36,6 +40,14 @@ class CallMediaHost final : private call::CallMediaPipeline::Listener {
   void setRemote(const network::SocketAddress& remote);
   void start();  // throws std::runtime_error
   void stop();
+
+  // Before start() only (std::logic_error after); std::invalid_argument for
+  // a malformed value.
+  void setRemoteCrypto(const std::string& remoteCrypto);
+  void setRemoteSsrcs(int64_t audioSsrc, int64_t videoSsrc);
+  // std::invalid_argument for a malformed config; a source that cannot be
+  // opened raises kEventCaptureError.
+  void switchCamera(const VideoSourceConfig& source);
 
   void startView(int view, uint64_t windowHandle, render::RenderMode mode);
   void stopView(int view);

@@ -1,4 +1,5 @@
 list(APPEND PARLEY_CORE_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/bench_api.cpp
   ${CMAKE_CURRENT_LIST_DIR}/call_media_api.cpp
   ${CMAKE_CURRENT_LIST_DIR}/call_media_host.cpp
   ${CMAKE_CURRENT_LIST_DIR}/codec_api.cpp

@@ -20,6 +20,9 @@ constexpr int64_t kMaxSequence = int64_t{1} << 60;
 constexpr int64_t kMaxTimestamp = int64_t{1} << 52;
 constexpr int64_t kRestartPackets = 500;  // about 10 s of 20 ms packets
 constexpr size_t kMaxPayload = 1500;
+// The look-ahead stays on this long after the last packet that carried FEC
+// (the sender codes FEC only while it expects loss, and only for active speech).
+constexpr int64_t kFecLookaheadHoldUs = 3'000'000;
 
 int64_t roundDown(int64_t samples) { return samples / kChunk * kChunk; }
 
@@ -65,6 +68,10 @@ AudioJitterBuffer::InsertResult AudioJitterBuffer::insert(int64_t sequence, int6
   }
   seen = sequence;
   estimator_.onPacket(rtpTimestamp, arrivalUs);
+  if (config_.fecLookaheadMs > 0 &&
+      codec::OpusDecoder::packetHasFec(payload, static_cast<int>(size))) {
+    lastFecArrivalUs_ = arrivalUs;
+  }
   if (started_ && (sequence < nextSeq_ || rtpTimestamp + samples <= nextTs_)) {
     ++counters_.packetsLate;  // its span has been played (concealed) already
     return InsertResult::kLate;
@@ -81,6 +88,7 @@ AudioJitterBuffer::InsertResult AudioJitterBuffer::insert(int64_t sequence, int6
 int AudioJitterBuffer::pull(int16_t* pcm, int samples, int64_t nowUs) {
   if (pcm == nullptr || samples <= 0 || samples > kMaxPacketSamples) return kErrorInvalidArgument;
   estimator_.update(nowUs);
+  lookahead_ = lastFecArrivalUs_ && nowUs - *lastFecArrivalUs_ < kFecLookaheadHoldUs;
   if (!started_) tryStart(nowUs);
   if (!started_) {
     std::fill(pcm, pcm + samples, int16_t{0});
@@ -104,7 +112,7 @@ AudioJitterBuffer::Stats AudioJitterBuffer::stats() const {
   stats.comfortMs = msOf(comfortSamples_);
   stats.acceleratedMs = msOf(acceleratedSamples_);
   stats.deceleratedMs = msOf(deceleratedSamples_);
-  stats.targetDelayMs = static_cast<int>(estimator_.targetUs() / 1000);
+  stats.targetDelayMs = static_cast<int>(targetUs() / 1000);
   stats.jitterMs = static_cast<int>(estimator_.jitterUs() / 1000);
   stats.packetsBuffered = packets_.size();
   return stats;
@@ -119,11 +127,17 @@ void AudioJitterBuffer::tryStart(int64_t nowUs) {
   if (packets_.empty() || !estimator_.baseUs()) return;
   const auto& [sequence, packet] = *packets_.begin();
   const int64_t delay = nowUs - *estimator_.baseUs() - estimator_.ticksToUs(packet.timestamp);
-  if (delay < estimator_.targetUs()) return;
+  if (delay < targetUs()) return;
   started_ = true;
   nextSeq_ = sequence;
   nextTs_ = packet.timestamp;
   runSamples_ = 0;
+}
+
+int64_t AudioJitterBuffer::targetUs() const {
+  if (!lookahead_) return estimator_.targetUs();
+  return std::min(estimator_.targetUs() + int64_t{config_.fecLookaheadMs} * 1000,
+                  estimator_.maxDelayUs());
 }
 
 int64_t AudioJitterBuffer::delayUs(int64_t nowUs) const {
@@ -137,7 +151,7 @@ void AudioJitterBuffer::enforceCap(int64_t nowUs) {
   // A new fastest path (the network delay dropped) or a burst can leave the
   // playout further behind than the cap allows: skip audio to the target.
   for (int guard = 0; guard < 1000 && delayUs(nowUs) > estimator_.maxDelayUs(); ++guard) {
-    const int64_t excessUs = delayUs(nowUs) - estimator_.targetUs();
+    const int64_t excessUs = delayUs(nowUs) - targetUs();
     const int64_t excess = std::max<int64_t>(kChunk, excessUs * kSampleRate / 1'000'000);
     if (!out_.empty()) {
       const auto drop = static_cast<std::ptrdiff_t>(std::min<int64_t>(excess, out_.size()));
@@ -164,7 +178,7 @@ void AudioJitterBuffer::produce(int64_t nowUs, bool allowStretch) {
     if (runSamples_ == 0) runStartTs_ = nextTs_;
     const int samples = std::min(frameSamples_, kWaitChunk);
     const int64_t holdUntilUs = std::min(
-        estimator_.maxDelayUs(), estimator_.targetUs() + int64_t{config_.lateWaitMs} * 1000);
+        estimator_.maxDelayUs(), targetUs() + int64_t{config_.lateWaitMs} * 1000);
     const bool hold = delayUs(nowUs) + estimator_.ticksToUs(samples) <= holdUntilUs;
     conceal(samples, &runSamples_, !hold);
     if (hold) heldSamples_ += samples;
@@ -197,7 +211,7 @@ void AudioJitterBuffer::produce(int64_t nowUs, bool allowStretch) {
       const int samples = static_cast<int>(std::min<int64_t>(roundDown(gap), frameSamples_));
       conceal(samples, &comfortSamples_);
       // Above target: leave out some of the silence (inaudible acceleration).
-      const int64_t excessUs = delayUs(nowUs) - estimator_.targetUs();
+      const int64_t excessUs = delayUs(nowUs) - targetUs();
       if (allowStretch && excessUs > int64_t{config_.stretchThresholdMs} * 1000) {
         const int64_t skip = std::min(roundDown(excessUs * kSampleRate / 1'000'000),
                                       roundDown(next.timestamp - nextTs_));
@@ -270,7 +284,7 @@ void AudioJitterBuffer::decodePacket(const Packet& packet, int64_t nowUs, bool a
 void AudioJitterBuffer::stretch(std::vector<int16_t>& frame, int64_t nowUs) {
   if (static_cast<int>(frame.size()) < 2 * kMaxLag) return;
   const int64_t delay = delayUs(nowUs);
-  const int64_t target = estimator_.targetUs();
+  const int64_t target = targetUs();
   const int64_t threshold = int64_t{config_.stretchThresholdMs} * 1000;
   // Below target risks concealment, above only costs latency: slow down sooner.
   const bool accelerate = delay > target + threshold;
@@ -316,6 +330,8 @@ void AudioJitterBuffer::restart() {
   out_.clear();
   seen_.fill(INT64_MIN);
   started_ = false;
+  lastFecArrivalUs_.reset();
+  lookahead_ = false;
   estimator_.reset();
   ++counters_.restarts;
 }

@@ -29,7 +29,9 @@ namespace parley::audio {
 // packet is concealed: first by holding playout (the delay grows, up to
 // lateWaitMs past the target) in case it is only late, then by giving it up;
 // when the packet after it arrives in time and carries FEC, the loss is
-// recovered from it instead. Time stretching later brings the delay back. A timestamp gap between
+// recovered from it instead; while the stream carries FEC the target delay
+// includes one packet of look-ahead (Config::fecLookaheadMs) so that this is
+// the usual case. Time stretching later brings the delay back. A timestamp gap between
 // consecutive sequence numbers is DTX (the sender sent nothing in silence):
 // filled with the decoder's comfort output and not counted as loss.
 //
@@ -52,6 +54,11 @@ class AudioJitterBuffer {
     // to this much beyond the target delay before giving the packet up: a
     // late packet then still plays, and the delay grows to meet the jitter.
     int lateWaitMs = 40;
+    // While the stream carries in-band FEC (the sender expects loss), the
+    // target delay grows by this much (one 20 ms packet) so that the packet
+    // after a lost one is usually there when the lost one is due: its FEC
+    // then replaces the loss instead of concealment (held or not). 0: off.
+    int fecLookaheadMs = 20;
     DelayEstimator::Config delay;
   };
 
@@ -73,7 +80,7 @@ class AudioJitterBuffer {
     int64_t acceleratedMs = 0;  // removed by time stretching
     int64_t deceleratedMs = 0;  // added by time stretching
     int currentDelayMs = 0;     // of the first sample of the last pull
-    int targetDelayMs = 0;
+    int targetDelayMs = 0;     // the estimator's, plus the FEC look-ahead while on
     int jitterMs = 0;  // the quantile of the relative arrival delays
     size_t packetsBuffered = 0;
   };
@@ -114,6 +121,7 @@ class AudioJitterBuffer {
 
   void tryStart(int64_t nowUs);
   int64_t delayUs(int64_t nowUs) const;
+  int64_t targetUs() const;  // the estimator's target plus the FEC look-ahead while on
   void enforceCap(int64_t nowUs);
   // Appends at least one sample to out_ (or consumes a late packet).
   void produce(int64_t nowUs, bool allowStretch);
@@ -132,6 +140,8 @@ class AudioJitterBuffer {
   std::deque<int16_t> out_;            // decoded, not yet pulled
   std::vector<int16_t> frame_;         // scratch
   bool started_ = false;
+  std::optional<int64_t> lastFecArrivalUs_;  // of the last packet carrying FEC
+  bool lookahead_ = false;                   // as of the last pull
   int64_t nextSeq_ = 0;
   int64_t nextTs_ = 0;      // timestamp just after out_'s last sample
   int frameSamples_ = 960;  // duration of the last decoded packet

@@ -1,7 +1,9 @@
 // parley_call_harness: two calls' media against each other over the
 // simulated network; prints what the far side saw and one JSON line.
 //   parley_call_harness [--width W] [--height H] [--fps F] [--seconds N]
-//                       [--warmup N] [--loss P] [--jitter-ms J] [--delay-ms D]
+//                       [--warmup N] [--loss P] [--burst L] [--reorder P]
+//                       [--jitter-ms J] [--delay-ms D] [--audio 0|1] [--video-kbps K]
+//                       [--speed S] [--threads T]
 //                       [--cap-kbps C] [--queue-bytes Q] [--start-kbps S]
 //                       [--min-kbps M] [--max-kbps X] [--seed N] [--srtp 0|1]
 //                       [--peer-video 0|1] [--timeline 0|1]
@@ -27,36 +29,37 @@ using parley::bench::CallHarnessResult;
 
 void printResult(const CallHarnessResult& r, bool timeline) {
   const CallHarnessConfig& c = r.config;
-  std::printf("== %s: %dx%d@%d, %.0f s (warm-up %.0f s), loss %.1f%%, delay %d ms + jitter %d ms, "
-              "cap %d kbps, start %d kbps [%d..%d], %s\n",
+  const parley::bench::VideoFigures& v = r.video;
+  std::printf("== %s: %dx%d@%d, %.0f s (warm-up %.0f s), loss %.1f%% (bursts %.1f), delay %d ms + "
+              "jitter %d ms, cap %d kbps, start %d kbps [%d..%d], %s%s\n",
               r.label.c_str(), c.width, c.height, c.fps, c.seconds, c.warmupSeconds,
-              c.lossRate * 100, c.delayMs, c.jitterMs, c.capKbps, c.startKbps, c.minKbps,
-              c.maxKbps, c.srtp ? "SRTP" : "plain RTP");
+              c.lossRate * 100, c.burstLength, c.delayMs, c.jitterMs, c.capKbps, c.startKbps,
+              c.minKbps, c.maxKbps, c.srtp ? "SRTP" : "plain RTP", c.audio ? "" : ", no audio");
   if (!r.error.empty()) {
     std::printf("   FAILED TO RUN: %s\n", r.error.c_str());
     return;
   }
   std::printf("  video   %.2f fps rendered (%lld unique / %lld captured in %.1f s), %lld missing, "
               "%lld repeated, %lld out of order, %lld unreadable\n",
-              r.renderedFps, static_cast<long long>(r.framesUnique),
-              static_cast<long long>(r.framesCaptured), r.measuredSeconds,
-              static_cast<long long>(r.framesMissing), static_cast<long long>(r.framesRepeated),
-              static_cast<long long>(r.framesOutOfOrder), static_cast<long long>(r.stampsUnreadable));
-  std::printf("  freeze  %lld gaps > %d ms, frozen %.0f ms = %.2f%% of the call, longest gap %.0f ms\n",
-              static_cast<long long>(r.freezes), c.freezeThresholdMs, r.frozenMs,
-              r.frozenShare * 100, r.maxGapMs);
-  for (const parley::bench::CallFreeze& f : r.freezeList) {
+              v.renderedFps, static_cast<long long>(v.framesUnique),
+              static_cast<long long>(v.framesCaptured), r.measuredSeconds,
+              static_cast<long long>(v.framesMissing), static_cast<long long>(v.framesRepeated),
+              static_cast<long long>(v.framesOutOfOrder), static_cast<long long>(v.stampsUnreadable));
+  std::printf("  freeze  %lld gaps > %.0f ms, frozen %.0f ms = %.2f%% of the call, longest gap %.0f ms\n",
+              static_cast<long long>(v.freezes), v.freezeLimitMs, v.frozenMs, v.frozenShare * 100,
+              v.maxGapMs);
+  for (const parley::bench::CallFreeze& f : v.freezeList) {
     std::printf("          freeze of %.0f ms ended at %.2f s by frame %lld\n", f.gapMs, f.atSeconds,
                 static_cast<long long>(f.sequence));
   }
   std::printf("  latency capture->render p50 %.1f  p95 %.1f  p99 %.1f  max %.1f ms; "
-              "jitter buffer %d ms (jitter %d ms)\n",
-              r.latencyP50Ms, r.latencyP95Ms, r.latencyP99Ms, r.latencyMaxMs,
-              r.videoJitterBufferDelayMs, r.videoJitterMs);
-  std::printf("  rate    target final %.0f kbps, mean after settle %.0f; offered %.0f kbps; "
+              "jitter buffer %.0f ms (jitter %d ms)\n",
+              v.latencyP50Ms, v.latencyP95Ms, v.latencyP99Ms, v.latencyMaxMs,
+              v.jitterBufferDelayMs, v.jitterMs);
+  std::printf("  rate    target final %.0f kbps, mean after settle %.0f; offered %.0f kbps; video %.0f kbps; "
               "settle: target %.1f s, offered %.1f s, queue < 100 ms %.1f s\n",
-              r.finalTargetKbps, r.meanTargetKbpsAfterSettle, r.offeredKbps, r.settleSeconds,
-              r.offeredSettleSeconds, r.queueDrainSeconds);
+              r.finalTargetKbps, r.meanTargetKbpsAfterSettle, r.offeredKbps, v.bitrateKbps,
+              r.settleSeconds, r.offeredSettleSeconds, r.queueDrainSeconds);
   std::printf("  queue   bottleneck (per %d ms, from %.0f s) mean %.1f p95 %.1f max %.1f ms, link max %.1f ms, "
               "%llu drops; pacer p95 %.1f max %.1f ms\n",
               c.pollIntervalMs,
@@ -66,27 +69,25 @@ void printResult(const CallHarnessResult& r, bool timeline) {
               r.bottleneckDelayMaxMs, r.linkMaxQueueDelayMs,
               static_cast<unsigned long long>(r.bottleneckQueueDrops), r.pacerDelayP95Ms,
               r.pacerDelayMaxMs);
-  std::printf("  repair  link A->B %llu sent %llu lost; video lost %lld, NACKed %llu, resent %llu "
-              "(misses %llu, suppressed %llu), recovered %llu, PLIs %llu, keyframes %llu, late %llu, dropped %llu, "
-              "decode errors %lld; RTT %lld ms\n",
+  std::printf("  repair  link A->B %llu sent %llu lost; video lost %lld, NACKed %lld, resent %lld "
+              "(misses %lld, suppressed %lld), recovered %lld, PLIs %lld, keyframes %lld, late %lld, "
+              "dropped %lld, decode errors %lld; RTT %lld ms\n",
               static_cast<unsigned long long>(r.linkPacketsSent),
               static_cast<unsigned long long>(r.linkPacketsLost),
-              static_cast<long long>(r.videoPacketsLost), static_cast<unsigned long long>(r.nacksSent),
-              static_cast<unsigned long long>(r.videoRetransmitted),
-              static_cast<unsigned long long>(r.nackMisses),
-              static_cast<unsigned long long>(r.resendsSuppressed),
-              static_cast<unsigned long long>(r.videoPacketsRecovered),
-              static_cast<unsigned long long>(r.plisSent), static_cast<unsigned long long>(r.keyframes),
-              static_cast<unsigned long long>(r.videoFramesLate),
-              static_cast<unsigned long long>(r.videoFramesDropped),
-              static_cast<long long>(r.videoDecodeErrors), static_cast<long long>(r.rttMs));
+              static_cast<long long>(v.packetsLost), static_cast<long long>(v.nacksSent),
+              static_cast<long long>(v.retransmissions), static_cast<long long>(v.nackMisses),
+              static_cast<long long>(v.resendsSuppressed), static_cast<long long>(v.packetsRecovered),
+              static_cast<long long>(v.plisSent), static_cast<long long>(v.keyframes),
+              static_cast<long long>(v.framesLate), static_cast<long long>(v.framesDropped),
+              static_cast<long long>(v.decodeErrors), static_cast<long long>(r.rttMs));
   std::printf("  audio   played %lld ms, concealed %lld ms (%.2f%%), FEC %llu packets (%lld ms), lost %llu, "
-              "late %llu; delay %d ms (jitter %d ms); stretch -%lld/+%lld ms; Opus loss %d%%\n",
+              "late %llu; delay mean %.0f p95 %.0f ms (jitter %d ms); stretch -%lld/+%lld ms; Opus loss %d%%\n",
               static_cast<long long>(r.audioPlayedMs), static_cast<long long>(r.audioConcealedMs),
               r.audioConcealedShare * 100, static_cast<unsigned long long>(r.audioFecRecovered),
               static_cast<long long>(r.audioFecRecoveredMs),
               static_cast<unsigned long long>(r.audioPacketsLost),
-              static_cast<unsigned long long>(r.audioPacketsLate), r.audioDelayMs, r.audioJitterMs,
+              static_cast<unsigned long long>(r.audioPacketsLate), r.audioDelayMeanMs,
+              r.audioDelayP95Ms, r.audioJitterMs,
               static_cast<long long>(r.audioAcceleratedMs), static_cast<long long>(r.audioDeceleratedMs),
               r.audioExpectedLossPercent);
   if (r.lipSyncKnown) {
@@ -95,11 +96,18 @@ void printResult(const CallHarnessResult& r, bool timeline) {
   } else {
     std::printf("  sync    unknown (no sender reports or playout yet)\n");
   }
-  std::printf("  cost    VP8 encode %.2f ms, decode %.2f ms, Opus encode %.3f ms; CPU %.0f%% of a core "
-              "(both calls), peak RSS %lld MB, load %.1f; SRTP auth failures %llu\n",
-              r.encodeMeanMs, r.decodeMeanMs, r.audioEncodeMeanMs, r.cpuPercent,
-              static_cast<long long>(r.peakRssKb / 1024), r.loadAverage,
-              static_cast<unsigned long long>(r.srtpAuthFailures));
+  std::printf("  cost    VP8 encode p50 %.2f p95 %.2f ms, decode p50 %.2f p95 %.2f ms, Opus encode %.3f ms; "
+              "CPU %.0f%% of a core (both calls), RSS %lld -> %lld MB (peak %lld), load %.1f; "
+              "SRTP auth failures %llu\n",
+              v.codec.encodeP50Ms, v.codec.encodeP95Ms, v.codec.decodeP50Ms, v.codec.decodeP95Ms,
+              r.audioEncodeMeanMs, r.cpuPercent, static_cast<long long>(r.startRssKb / 1024),
+              static_cast<long long>(r.finalRssKb / 1024), static_cast<long long>(r.peakRssKb / 1024),
+              r.loadAverage, static_cast<unsigned long long>(r.srtpAuthFailures));
+  if (c.peerSendsVideo) {
+    const parley::bench::VideoFigures& b = r.reverse;
+    std::printf("  reverse %.2f fps, latency p50 %.1f p99 %.1f ms, frozen %.2f%%\n", b.renderedFps,
+                b.latencyP50Ms, b.latencyP99Ms, b.frozenShare * 100);
+  }
   if (timeline) {
     std::printf("  t(s)  target  video   remb  offered  pacer  bottleneck  loss%%  opus%%  latency  vjb  ajb (kbps, ms)\n");
     for (const parley::bench::CallRateSample& s : r.timeline) {
@@ -124,13 +132,13 @@ int judgeIssue5(const CallHarnessResult& a, const CallHarnessResult& b) {
     if (!pass) ++failures;
   };
   std::printf("issue 5 targets\n");
-  std::snprintf(text, sizeof text, "%.2f fps", a.renderedFps);
-  check(a.error.empty() && a.renderedFps >= 29.0, "(a) >= 29 fps rendered");
-  std::snprintf(text, sizeof text, "%.2f%% (%lld gaps)", a.frozenShare * 100,
-                static_cast<long long>(a.freezes));
-  check(a.error.empty() && a.frozenShare < 0.01, "(a) frozen time (gaps > 150 ms) < 1% of the call");
-  std::snprintf(text, sizeof text, "%.1f ms", a.latencyP95Ms);
-  check(a.error.empty() && a.latencyP95Ms < 150.0, "(a) capture-to-render latency p95 < 150 ms");
+  std::snprintf(text, sizeof text, "%.2f fps", a.video.renderedFps);
+  check(a.error.empty() && a.video.renderedFps >= 29.0, "(a) >= 29 fps rendered");
+  std::snprintf(text, sizeof text, "%.2f%% (%lld gaps)", a.video.frozenShare * 100,
+                static_cast<long long>(a.video.freezes));
+  check(a.error.empty() && a.video.frozenShare < 0.01, "(a) frozen time (gaps > 150 ms) < 1% of the call");
+  std::snprintf(text, sizeof text, "%.1f ms", a.video.latencyP95Ms);
+  check(a.error.empty() && a.video.latencyP95Ms < 150.0, "(a) capture-to-render latency p95 < 150 ms");
   std::snprintf(text, sizeof text, "%.1f s (offered load %.1f s)", b.settleSeconds,
                 b.offeredSettleSeconds);
   check(b.error.empty() && b.settleSeconds >= 0 && b.settleSeconds <= 5.0,
@@ -166,6 +174,12 @@ int main(int argc, char** argv) {
     else if (std::strcmp(name, "--seconds") == 0) config.seconds = value;
     else if (std::strcmp(name, "--warmup") == 0) config.warmupSeconds = value;
     else if (std::strcmp(name, "--loss") == 0) config.lossRate = value;
+    else if (std::strcmp(name, "--burst") == 0) config.burstLength = value;
+    else if (std::strcmp(name, "--reorder") == 0) config.reorderRate = value;
+    else if (std::strcmp(name, "--audio") == 0) config.audio = value != 0;
+    else if (std::strcmp(name, "--video-kbps") == 0) config.fixedVideoKbps = static_cast<int>(value);
+    else if (std::strcmp(name, "--speed") == 0) config.encoderSpeed = static_cast<int>(value);
+    else if (std::strcmp(name, "--threads") == 0) config.encoderThreads = static_cast<int>(value);
     else if (std::strcmp(name, "--jitter-ms") == 0) config.jitterMs = static_cast<int>(value);
     else if (std::strcmp(name, "--delay-ms") == 0) config.delayMs = static_cast<int>(value);
     else if (std::strcmp(name, "--cap-kbps") == 0) config.capKbps = static_cast<int>(value);

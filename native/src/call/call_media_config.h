@@ -28,13 +28,26 @@ inline pipeline::VideoReceiveStreamConfig callVideoReceiveConfig() {
   return config;
 }
 
+// The session settings of a call: the pacer lets up to 10 ms of its rate
+// (2.5 x the target) leave as one burst after a quiet spell, so an ordinary
+// frame leaves whole, or nearly, the moment it is encoded instead of
+// trickling out over several milliseconds of added latency (libwebrtc's
+// pacer allows 40 ms). A burst then occupies a link running at the target
+// for at most 25 ms, so a bottleneck's queue stays short; keyframes and
+// overshoots beyond it are still spread at the pacing rate.
+inline transport::MediaSessionConfig callSessionConfig() {
+  transport::MediaSessionConfig config;
+  config.pacer.maxBurstUs = 10'000;
+  return config;
+}
+
 // SSRCs 0 are drawn at random (ours) or learnt from the first authenticated
 // packet (the peer's). Payload types are those agreed in SDP.
 struct CallMediaConfig {
   bool audio = true;
   bool video = true;
 
-  transport::MediaSessionConfig session;
+  transport::MediaSessionConfig session = callSessionConfig();
 
   uint32_t audioSsrc = 0;
   uint32_t videoSsrc = 0;
@@ -47,13 +60,28 @@ struct CallMediaConfig {
   uint8_t videoRtxPayloadType = 97;  // 0: NACKed packets are resent as they were
 
   audio::AudioInputSpec microphone;
+  // false: no microphone is opened (a side that only listens, as in the
+  // bench's one-way runs); the speaker still plays what arrives.
+  bool openMicrophone = true;
   audio::AudioOutputSpec speaker;
   pipeline::AudioSendStreamConfig audioSend;
   pipeline::AudioReceiveStreamConfig audioReceive;
 
   VideoSourceConfig camera;
+  // false: no camera is opened at start (a side that only receives video,
+  // as in the bench's one-way runs); switchCamera() still opens one.
+  bool openCamera = true;
   pipeline::VideoSendStreamConfig videoSend;
   pipeline::VideoReceiveStreamConfig videoReceive = callVideoReceiveConfig();
+
+  // Fixed video bitrate (the bench's bitrateKbps): the encoder keeps it
+  // whatever the session's rate control says; 0: follow the session.
+  int fixedVideoBitrateKbps = 0;
+  // Hooks for the bench (null: none): every encode and every render with
+  // their wall times. Called on the capture and decode threads; must outlive
+  // stop().
+  pipeline::VideoSendStream::Observer* videoSendObserver = nullptr;
+  pipeline::VideoReceiveStream::Observer* videoReceiveObserver = nullptr;
 
   sync::StreamSynchronizer::Config lipSync;
   // How often the call's housekeeping runs: lip sync, loss fed to Opus.

@@ -4,7 +4,6 @@
 #include <chrono>
 #include <cmath>
 
-#include "common/random_id.h"
 #include "pipeline/video_source_factory.h"
 #include "rtp/opus_payload.h"
 
@@ -35,7 +34,6 @@ class CallMediaPipeline::ReceiveAdapter final : public transport::RtpPacketRecei
 
 namespace {
 
-uint32_t ssrcOrRandom(uint32_t ssrc) { return ssrc != 0 ? ssrc : randomNonZeroUint32(); }
 
 // The loss Opus is told to expect, from the peer's RTCP fraction lost. libopus
 // adds in-band FEC only above 5% expected loss at speech bitrates (below it
@@ -58,7 +56,7 @@ sync::StreamSynchronizer::Config lipSyncConfigFor(const CallMediaConfig& config)
 CallMediaPipeline::CallMediaPipeline(const CallMediaConfig& config,
                                      network::PacketTransport& transport, const Clock& clock,
                                      Listener& listener)
-    : config_(config),
+    : config_(withLocalSsrcs(config)),
       transport_(transport),
       clock_(clock),
       listener_(listener),
@@ -78,7 +76,7 @@ bool CallMediaPipeline::start(std::string* error) {
 
   if (config_.audio) {
     pipeline::AudioSendStreamConfig sendConfig = config_.audioSend;
-    sendConfig.rtp.ssrc = ssrcOrRandom(config_.audioSsrc);
+    sendConfig.rtp.ssrc = config_.audioSsrc;
     sendConfig.rtp.payloadType = config_.audioPayloadType;
     transport::SendStreamConfig sessionSend;
     sessionSend.kind = transport::MediaKind::kAudio;
@@ -104,7 +102,7 @@ bool CallMediaPipeline::start(std::string* error) {
 
   if (config_.video) {
     pipeline::VideoSendStreamConfig sendConfig = config_.videoSend;
-    sendConfig.rtp.ssrc = ssrcOrRandom(config_.videoSsrc);
+    sendConfig.rtp.ssrc = config_.videoSsrc;
     sendConfig.rtp.payloadType = config_.videoPayloadType;
     sendConfig.rtp.clockRate = 90000;
     transport::SendStreamConfig sessionSend;
@@ -113,11 +111,14 @@ bool CallMediaPipeline::start(std::string* error) {
     sessionSend.payloadType = config_.videoPayloadType;
     sessionSend.clockRate = 90000;
     if (config_.videoRtxPayloadType != 0) {
-      sessionSend.rtxSsrc = ssrcOrRandom(config_.videoRtxSsrc);
+      sessionSend.rtxSsrc = config_.videoRtxSsrc;
       sessionSend.rtxPayloadType = config_.videoRtxPayloadType;
     }
+    if (config_.fixedVideoBitrateKbps > 0) {
+      sendConfig.encoder.bitrateKbps = config_.fixedVideoBitrateKbps;
+    }
     videoSend_ = std::make_unique<pipeline::VideoSendStream>(
-        sendConfig, session_->addSendStream(sessionSend), clock_);
+        sendConfig, session_->addSendStream(sessionSend), clock_, config_.videoSendObserver);
 
     videoReceiver_ = std::make_unique<ReceiveAdapter>();
     transport::ReceiveStreamConfig sessionReceive;
@@ -132,10 +133,13 @@ bool CallMediaPipeline::start(std::string* error) {
     pipeline::VideoReceiveStreamConfig receiveConfig = config_.videoReceive;
     receiveConfig.payloadType = config_.videoPayloadType;
     receiveConfig.remoteSsrc = config_.remoteVideoSsrc;
+    // The peer stamps abs-send-time with the id our session sends with
+    // (one extmap for both directions).
+    receiveConfig.absSendTimeExtensionId = config_.session.absSendTimeExtensionId;
     {
       std::lock_guard<std::mutex> lock(renderersMutex_);
-      videoReceive_ = std::make_unique<pipeline::VideoReceiveStream>(receiveConfig, remoteRenderer_,
-                                                                     &feedback, clock_);
+      videoReceive_ = std::make_unique<pipeline::VideoReceiveStream>(
+          receiveConfig, remoteRenderer_, &feedback, clock_, config_.videoReceiveObserver);
     }
     videoReceiver_->attach(videoReceive_.get());
     videoReceive_->start();
@@ -145,7 +149,7 @@ bool CallMediaPipeline::start(std::string* error) {
     if (videoReceive_) videoReceive_->stop();
     return false;
   }
-  if (config_.video) openVideo();
+  if (config_.video && config_.openCamera) openVideo();
   if (config_.audio) openAudio();
   {
     std::lock_guard<std::mutex> lock(housekeepingMutex_);
@@ -171,17 +175,20 @@ bool CallMediaPipeline::openVideo() {
     listener_.onCallMediaCaptureError("the camera thread could not start");
     return false;
   }
+  cameraOpen_.store(true);
   return true;
 }
 
 void CallMediaPipeline::openAudio() {
   std::string error;
-  microphone_ = audio::openAudioInput(config_.microphone, &error, clock_);
-  if (microphone_) {
-    microphone_->setListener(this);
-    if (!microphone_->start(*this, &error)) microphone_.reset();
+  if (config_.openMicrophone) {
+    microphone_ = audio::openAudioInput(config_.microphone, &error, clock_);
+    if (microphone_) {
+      microphone_->setListener(this);
+      if (!microphone_->start(*this, &error)) microphone_.reset();
+    }
+    if (!microphone_) listener_.onCallMediaAudioDeviceError("microphone: " + error);
   }
-  if (!microphone_) listener_.onCallMediaAudioDeviceError("microphone: " + error);
 
   error.clear();
   speaker_ = audio::openAudioOutput(config_.speaker, &error, clock_);
@@ -208,31 +215,6 @@ void CallMediaPipeline::stop() {
   if (videoReceive_) videoReceive_->stop();
 }
 
-void CallMediaPipeline::setRemoteRenderer(render::VideoRenderer* renderer) {
-  std::lock_guard<std::mutex> lock(renderersMutex_);
-  remoteRenderer_ = renderer;  // for a receive stream made later by start()
-  if (videoReceive_) videoReceive_->setRenderer(renderer);
-}
-
-void CallMediaPipeline::setLocalRenderer(render::VideoRenderer* renderer) {
-  std::lock_guard<std::mutex> lock(renderersMutex_);
-  localRenderer_ = renderer;
-}
-
-void CallMediaPipeline::setMicrophoneMuted(bool muted) {
-  if (audioSend_) audioSend_->setMuted(muted);
-}
-
-void CallMediaPipeline::setSpeakerMuted(bool muted) {
-  if (audioReceive_) audioReceive_->setSpeakerMuted(muted);
-}
-
-void CallMediaPipeline::setVideoSending(bool sending) {
-  const bool was = videoSending_.exchange(sending);
-  // The peer's decoder cannot use frames that refer to ones it never got.
-  if (sending && !was && videoSend_) videoSend_->requestKeyframe();
-}
-
 CallMediaStats CallMediaPipeline::stats() const {
   CallMediaStats stats;
   if (session_) stats.session = session_->stats();
@@ -247,7 +229,7 @@ CallMediaStats CallMediaPipeline::stats() const {
   }
   stats.microphoneOpen = microphone_ != nullptr;
   stats.speakerOpen = speaker_ != nullptr;
-  stats.cameraOpen = capture_ != nullptr;
+  stats.cameraOpen = cameraOpen_.load();
   if (microphone_) stats.microphoneName = microphone_->name();
   if (speaker_) stats.speakerName = speaker_->name();
   return stats;
@@ -304,8 +286,10 @@ void CallMediaPipeline::onMediaSessionKeyframeRequested(uint32_t ssrc) {
 void CallMediaPipeline::onMediaSessionTargetBitrate(uint64_t audioBps, uint64_t videoBps) {
   if (audioSend_ && audioBps > 0) audioSend_->setBitrate(static_cast<int>(audioBps));
   if (videoSend_ && videoBps > 0) {
-    videoSend_->setRates(static_cast<int>(std::max<uint64_t>(1, videoBps / 1000)),
-                         cameraFps_.load());
+    const int fixedKbps = config_.fixedVideoBitrateKbps;
+    videoTargetKbps_.store(fixedKbps > 0 ? fixedKbps
+                                         : static_cast<int>(std::max<uint64_t>(1, videoBps / 1000)));
+    videoSend_->setRates(videoTargetKbps_.load(), cameraFps_.load());
   }
 }
 

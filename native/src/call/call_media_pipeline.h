@@ -30,6 +30,7 @@
 #include "pipeline/video_receive_stream.h"
 #include "pipeline/video_send_stream.h"
 #include "render/video_renderer.h"
+#include "srtp/sdes_crypto_attribute.h"
 #include "sync/stream_synchronizer.h"
 #include "transport/media_session.h"
 
@@ -89,12 +90,33 @@ class CallMediaPipeline final : private transport::MediaSession::Listener,
   // Stops or resumes sending video (the camera keeps running for the self view).
   void setVideoSending(bool sending);
 
+  // What the SDP answer settles after construction. Before start() only:
+  // throw std::logic_error once started.
+  void setRemoteKey(const std::optional<srtp::SrtpMasterKey>& key);
+  void setRemoteSsrcs(uint32_t audioSsrc, uint32_t videoSsrc);
+
+  // Our SSRCs, drawn at construction (or as configured); 0 for a medium the
+  // config turned off, and for RTX when videoRtxPayloadType is 0.
+  uint32_t localAudioSsrc() const { return config_.audio ? config_.audioSsrc : 0; }
+  uint32_t localVideoSsrc() const { return config_.video ? config_.videoSsrc : 0; }
+  uint32_t localVideoRtxSsrc() const {
+    return config_.video && config_.videoRtxPayloadType != 0 ? config_.videoRtxSsrc : 0;
+  }
+
+  // Replaces the camera. Before start() only the config changes; while
+  // running, the old source stops, the new one opens (a failure is reported
+  // through onCallMediaCaptureError and the call goes on without sending
+  // video), the encoder follows its size and the next frame is a keyframe.
+  // From the owner's thread, like start/stop.
+  void switchCamera(const VideoSourceConfig& camera);
+
   CallMediaStats stats() const;
 
  private:
   class ReceiveAdapter;
 
   bool openVideo();
+  static CallMediaConfig withLocalSsrcs(CallMediaConfig config);
   void openAudio();
   void housekeeping();
   void runHousekeeping();
@@ -118,7 +140,8 @@ class CallMediaPipeline final : private transport::MediaSession::Listener,
   void onCapturedAudio(const int16_t* pcm, size_t samples, int64_t captureUs) override;
   void renderAudio(int16_t* pcm, size_t samples, int64_t playoutUs) override;
 
-  const CallMediaConfig config_;
+  // Fixed at construction but for what the setters settle before start().
+  CallMediaConfig config_;
   network::PacketTransport& transport_;
   const Clock& clock_;
   Listener& listener_;
@@ -136,6 +159,8 @@ class CallMediaPipeline final : private transport::MediaSession::Listener,
 
   std::atomic<bool> videoSending_{true};
   std::atomic<int> cameraFps_{30};
+  std::atomic<int> videoTargetKbps_{0};  // the session's last video target (0: none yet)
+  std::atomic<bool> cameraOpen_{false};
   std::mutex renderersMutex_;
   render::VideoRenderer* localRenderer_ = nullptr;   // under renderersMutex_
   render::VideoRenderer* remoteRenderer_ = nullptr;  // under renderersMutex_

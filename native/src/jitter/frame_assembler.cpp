@@ -8,7 +8,8 @@ namespace parley::jitter {
 
 FrameAssembler::FrameAssembler(size_t maxPackets) : maxPackets_(std::max<size_t>(maxPackets, 1)) {}
 
-FrameAssembler::InsertResult FrameAssembler::insert(video::VideoPacket packet, int64_t arrivalUs) {
+FrameAssembler::InsertResult FrameAssembler::insert(video::VideoPacket packet, int64_t arrivalUs,
+                                                    int64_t sendUs) {
   InsertResult result;
   const int64_t seq = packet.sequence;
   if (slots_.count(seq) != 0) {
@@ -19,7 +20,7 @@ FrameAssembler::InsertResult FrameAssembler::insert(video::VideoPacket packet, i
 
   packet.arrivalTimeUs = arrivalUs;
   const uint64_t order = nextOrder_++;
-  auto it = slots_.emplace(seq, Slot{std::move(packet), order, false}).first;
+  auto it = slots_.emplace(seq, Slot{std::move(packet), order, false, sendUs}).first;
   byOrder_.emplace(order, seq);
   result.frame = tryAssemble(it);
   return result;
@@ -60,6 +61,7 @@ std::optional<AssembledFrame> FrameAssembler::tryAssemble(SlotMap::iterator inse
   frame.lastSequence = last->first;
   frame.firstArrivalUs = start.arrivalTimeUs;
   frame.lastArrivalUs = start.arrivalTimeUs;
+  bool sendTimesKnown = true;
   size_t bytes = 0;
   for (auto it = first; it != std::next(last); ++it) bytes += it->second.packet.payload.size();
   frame.data.reserve(bytes);
@@ -69,10 +71,16 @@ std::optional<AssembledFrame> FrameAssembler::tryAssemble(SlotMap::iterator inse
     frame.firstArrivalUs = std::min(frame.firstArrivalUs, packet.arrivalTimeUs);
     frame.lastArrivalUs = std::max(frame.lastArrivalUs, packet.arrivalTimeUs);
     out.hadRetransmission = out.hadRetransmission || packet.retransmitted;
+    if (!packet.retransmitted) {
+      const int64_t sendUs = it->second.sendUs;
+      sendTimesKnown = sendTimesKnown && sendUs != AssembledFrame::kNoSendTime;
+      out.sendUs = std::max(out.sendUs, sendUs);
+    }
     // Keep a tombstone so a late duplicate is recognised; free the bytes.
     std::vector<uint8_t>().swap(packet.payload);
     it->second.emitted = true;
   }
+  if (!sendTimesKnown) out.sendUs = AssembledFrame::kNoSendTime;
   return out;
 }
 

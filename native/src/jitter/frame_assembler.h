@@ -25,6 +25,11 @@ struct AssembledFrame {
   // arrived after a NACK): the frame's timing says more about the RTT than
   // about network jitter.
   bool hadRetransmission = false;
+  // The latest sender's send time (abs-send-time, microseconds) among the
+  // frame's original packets; kNoSendTime when one of them had none, or all
+  // were retransmissions.
+  int64_t sendUs = kNoSendTime;
+  static constexpr int64_t kNoSendTime = INT64_MIN;
 };
 
 // Stores packets keyed by extended sequence number and assembles frames: a
@@ -53,8 +58,10 @@ class FrameAssembler {
   explicit FrameAssembler(size_t maxPackets);
 
   // Takes the packet (payload moved in). arrivalUs overrides packet.arrivalTimeUs
-  // (the caller validates arrival times).
-  InsertResult insert(video::VideoPacket packet, int64_t arrivalUs);
+  // (the caller validates arrival times); sendUs is its send time if known
+  // (AssembledFrame::kNoSendTime: unknown).
+  InsertResult insert(video::VideoPacket packet, int64_t arrivalUs,
+                      int64_t sendUs = AssembledFrame::kNoSendTime);
 
   // Forgets every entry with sequence <= seq (decoded, dropped or abandoned).
   void clearUpTo(int64_t seq);
@@ -77,6 +84,7 @@ class FrameAssembler {
     video::VideoPacket packet;  // payload emptied once emitted
     uint64_t order = 0;         // insertion order, for eviction
     bool emitted = false;
+    int64_t sendUs = AssembledFrame::kNoSendTime;
   };
   using SlotMap = std::map<int64_t, Slot>;
 

@@ -16,31 +16,45 @@ PlayoutDelay::PlayoutDelay(const Config& config, int maxDelayMs)
   config_.discontinuityMs = std::max(config_.discontinuityMs, 1);
 }
 
-void PlayoutDelay::onFrameComplete(int64_t rtpTimestamp, int64_t completeUs, bool retransmitted) {
+void PlayoutDelay::onFrameComplete(int64_t rtpTimestamp, int64_t completeUs, bool retransmitted,
+                                   int64_t sendUs) {
   if (!retransmitted) {
     dropOldSamples(completeUs);
-    const int64_t transit = completeUs - rtpToUs(rtpTimestamp);
+    const bool sendDomain = sendUs != kNoSendTime;
+    const int64_t rtpTransit = completeUs - rtpToUs(rtpTimestamp);
+    const int64_t transit = sendDomain ? completeUs - sendUs : rtpTransit;
     int64_t base = transit;
+    int64_t rtpBase = rtpTransit;
     if (!samples_.empty()) {
       const int64_t oldBase = minTransit();
+      const int64_t oldRtpBase = minRtpTransit();
       const int64_t discontinuityUs = int64_t{config_.discontinuityMs} * 1000;
-      if (transit - oldBase > discontinuityUs || oldBase - transit > discontinuityUs) {
-        samples_.clear();  // timestamps jumped: the old samples describe another stream
+      const auto far = [discontinuityUs](int64_t a, int64_t b) {
+        return a - b > discontinuityUs || b - a > discontinuityUs;
+      };
+      if (sendDomain != sendDomain_ || far(transit, oldBase) || far(rtpTransit, oldRtpBase)) {
+        // Timestamps (or send times) jumped, or the reference changed: the
+        // old samples describe another stream.
+        samples_.clear();
       } else {
         base = std::min(oldBase, transit);
+        rtpBase = std::min(oldRtpBase, rtpTransit);
       }
     }
-    samples_.push_back(Sample{completeUs, transit, transit - base});
+    sendDomain_ = sendDomain;
+    samples_.push_back(Sample{completeUs, transit, rtpTransit, transit - base});
     if (samples_.size() > config_.maxSamples) samples_.pop_front();
     baseUs_ = base;
+    rtpBaseUs_ = rtpBase;
     jitterUs_ = quantileOfRelative();
   }
   updateDelay(completeUs);
 }
 
-std::optional<int64_t> PlayoutDelay::expectedArrivalUs(int64_t rtpTimestamp) const {
-  if (!baseUs_) return std::nullopt;
-  return rtpToUs(rtpTimestamp) + *baseUs_;
+std::optional<int64_t> PlayoutDelay::expectedArrivalUs(int64_t rtpTimestamp, int64_t sendUs) const {
+  if (sendDomain_ && sendUs != kNoSendTime && baseUs_) return sendUs + *baseUs_;
+  if (!rtpBaseUs_) return std::nullopt;
+  return rtpToUs(rtpTimestamp) + *rtpBaseUs_;
 }
 
 void PlayoutDelay::setMinimumDelayMs(int minimumMs) {
@@ -50,6 +64,8 @@ void PlayoutDelay::setMinimumDelayMs(int minimumMs) {
 void PlayoutDelay::reset() {
   samples_.clear();
   baseUs_.reset();
+  rtpBaseUs_.reset();
+  sendDomain_ = false;
   jitterUs_ = 0;
   targetUs_ = 0;
   currentUs_ = 0;
@@ -64,6 +80,12 @@ void PlayoutDelay::dropOldSamples(int64_t nowUs) {
 int64_t PlayoutDelay::minTransit() const {
   int64_t min = samples_.front().transitUs;
   for (const Sample& sample : samples_) min = std::min(min, sample.transitUs);
+  return min;
+}
+
+int64_t PlayoutDelay::minRtpTransit() const {
+  int64_t min = samples_.front().rtpTransitUs;
+  for (const Sample& sample : samples_) min = std::min(min, sample.rtpTransitUs);
   return min;
 }
 

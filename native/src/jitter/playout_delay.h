@@ -26,6 +26,16 @@ namespace parley::jitter {
 // buffer applies, jumps up to the target at once and comes down at most
 // shrinkMsPerSecond, so playback speeds up imperceptibly after a jitter spike.
 //
+// Reference time: with the sender's send time of the frame's last original
+// packet (abs-send-time, stamped as the pacer releases it) the transit is
+// completion - send time, so only the network's variation counts as jitter;
+// the sender's encode-time variation (a slow frame leaves late but arrives
+// on time relative to its sending) does not, and on a clean link frames play
+// as they arrive. Without it the RTP timestamp is the reference, and encode
+// and pacing variation read as jitter. Samples of one kind only are kept: a
+// frame of the other kind (with samples present) restarts the estimate. The
+// RTP-timestamp base is kept in both cases, for frames without a send time.
+//
 // Frames completed through retransmission measure the RTT, not jitter: the
 // caller passes retransmitted=true (RTX, or any packet that arrived after a
 // NACK) and they are not sampled. A transit more
@@ -54,12 +64,21 @@ class PlayoutDelay {
   // maxDelayMs caps the target (and hence the current) delay.
   PlayoutDelay(const Config& config, int maxDelayMs);
 
-  // One complete frame: its RTP timestamp and the time its last packet arrived.
-  void onFrameComplete(int64_t rtpTimestamp, int64_t completeUs, bool retransmitted);
+  static constexpr int64_t kNoSendTime = INT64_MIN;
 
-  // When a frame with this timestamp arrives over the fastest path seen
-  // (timestamp / 90 kHz + base); nullopt before the first sample.
-  std::optional<int64_t> expectedArrivalUs(int64_t rtpTimestamp) const;
+  // One complete frame: its RTP timestamp, the time its last packet arrived
+  // and, when known, the sender's send time of its last original packet
+  // (microseconds, any origin; kNoSendTime: unknown).
+  void onFrameComplete(int64_t rtpTimestamp, int64_t completeUs, bool retransmitted,
+                       int64_t sendUs = kNoSendTime);
+
+  // When a frame with this timestamp (and send time) arrives over the fastest
+  // path seen: send time + base while send times are sampled, else
+  // timestamp / 90 kHz + the RTP base; nullopt before the first sample.
+  std::optional<int64_t> expectedArrivalUs(int64_t rtpTimestamp,
+                                           int64_t sendUs = kNoSendTime) const;
+  // Whether the samples (and jitter) come from send times.
+  bool usingSendTimes() const { return sendDomain_; }
 
   // The delay to apply: max(jitter-based delay, minimum), at most maxDelay.
   int64_t currentDelayUs() const { return std::max(currentUs_, minimumUs_); }
@@ -78,19 +97,23 @@ class PlayoutDelay {
  private:
   struct Sample {
     int64_t atUs;       // completion time
-    int64_t transitUs;  // completion time - timestamp
+    int64_t transitUs;  // completion time - reference (send time or timestamp)
+    int64_t rtpTransitUs;  // completion time - timestamp
     int64_t relativeUs; // transit - base at the time
   };
 
   void dropOldSamples(int64_t nowUs);
   int64_t minTransit() const;
+  int64_t minRtpTransit() const;
   int64_t quantileOfRelative() const;
   void updateDelay(int64_t nowUs);
 
   Config config_;
   int64_t maxDelayUs_;
   std::deque<Sample> samples_;
-  std::optional<int64_t> baseUs_;
+  std::optional<int64_t> baseUs_;     // in the samples' domain
+  std::optional<int64_t> rtpBaseUs_;  // completion - timestamp, fastest
+  bool sendDomain_ = false;
   int64_t jitterUs_ = 0;
   int64_t targetUs_ = 0;
   int64_t currentUs_ = 0;

@@ -41,12 +41,14 @@ VideoJitterBuffer::VideoJitterBuffer(const Config& config)
 }
 
 VideoJitterBuffer::InsertResult VideoJitterBuffer::insertPacket(const video::VideoPacket& packet,
-                                                                int64_t nowUs) {
-  return insertPacket(video::VideoPacket(packet), nowUs);
+                                                                int64_t nowUs,
+                                                                int64_t sendTimeUs) {
+  return insertPacket(video::VideoPacket(packet), nowUs, sendTimeUs);
 }
 
 VideoJitterBuffer::InsertResult VideoJitterBuffer::insertPacket(video::VideoPacket&& packet,
-                                                                int64_t nowUs) {
+                                                                int64_t nowUs,
+                                                                int64_t sendTimeUs) {
   nowUs_ = nowUs;
   ++counters_.packetsReceived;
   if (!inRange(packet)) {
@@ -73,7 +75,7 @@ VideoJitterBuffer::InsertResult VideoJitterBuffer::insertPacket(video::VideoPack
     packet.retransmitted = true;
     lastRecoveryUs_ = nowUs;
   }
-  FrameAssembler::InsertResult result = assembler_.insert(std::move(packet), arrivalUs);
+  FrameAssembler::InsertResult result = assembler_.insert(std::move(packet), arrivalUs, sendTimeUs);
   if (result.duplicate) {
     ++counters_.duplicates;
     return InsertResult::kDuplicate;
@@ -86,14 +88,18 @@ VideoJitterBuffer::InsertResult VideoJitterBuffer::insertPacket(video::VideoPack
 void VideoJitterBuffer::onFrameAssembled(AssembledFrame assembled) {
   ++counters_.framesComplete;
   const video::EncodedVideoFrame& frame = assembled.frame;
-  delay_.onFrameComplete(frame.rtpTimestamp, frame.lastArrivalUs, assembled.hadRetransmission);
+  delay_.onFrameComplete(frame.rtpTimestamp, frame.lastArrivalUs, assembled.hadRetransmission,
+                         assembled.sendUs);
   if (frame.keyframe) keyframes_.onKeyframeReceived();
-  // Frames are timed from when they would have arrived over the fastest path,
-  // so one that arrived late waits less, and one that needed a retransmission
-  // goes straight out. Never later than it did arrive: a frame with a wild
-  // timestamp must not hold up the queue.
+  // Frames are timed from when they would have arrived over the fastest path
+  // (from their send time when known, so a frame the sender encoded slowly
+  // is not held up for it), so one that arrived late waits less, and one
+  // that needed a retransmission goes straight out (its send time is that of
+  // its original packets). Never later than it did arrive: a frame with a
+  // wild timestamp must not hold up the queue.
   const int64_t expectedUs = std::min(
-      delay_.expectedArrivalUs(frame.rtpTimestamp).value_or(frame.lastArrivalUs),
+      delay_.expectedArrivalUs(frame.rtpTimestamp, assembled.sendUs)
+          .value_or(frame.lastArrivalUs),
       frame.lastArrivalUs);
   lastHoldUs_ = nackHoldUs(frame.lastArrivalUs);
   frames_.insert(std::move(assembled.frame), expectedUs + delay_.currentDelayUs() + lastHoldUs_,

@@ -122,10 +122,17 @@ class VideoJitterBuffer final : private NackGenerator::Listener,
   VideoJitterBuffer(const VideoJitterBuffer&) = delete;
   VideoJitterBuffer& operator=(const VideoJitterBuffer&) = delete;
 
+  static constexpr int64_t kNoSendTime = AssembledFrame::kNoSendTime;
+
   // packet.arrivalTimeUs is its receive time; one outside [nowUs - 10 s, nowUs]
-  // is replaced by nowUs.
-  InsertResult insertPacket(const video::VideoPacket& packet, int64_t nowUs);
-  InsertResult insertPacket(video::VideoPacket&& packet, int64_t nowUs);
+  // is replaced by nowUs. sendTimeUs: the sender's send time of the packet
+  // (abs-send-time, unwrapped, microseconds on the sender's clock), or
+  // kNoSendTime. With send times the jitter estimate measures the network
+  // alone (see PlayoutDelay); give them for every packet or for none.
+  InsertResult insertPacket(const video::VideoPacket& packet, int64_t nowUs,
+                            int64_t sendTimeUs = kNoSendTime);
+  InsertResult insertPacket(video::VideoPacket&& packet, int64_t nowUs,
+                            int64_t sendTimeUs = kNoSendTime);
   // The next frame for the decoder, if it is decodable and its playout time has
   // come. Call repeatedly until it returns nullopt.
   std::optional<video::EncodedVideoFrame> popFrame(int64_t nowUs);

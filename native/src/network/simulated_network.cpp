@@ -31,6 +31,23 @@ double SimulatedNetwork::GilbertElliott::stationaryLoss() const {
   return (1.0 - piBad) * lossInGood + piBad * lossInBad;
 }
 
+SimulatedNetwork::GilbertElliott SimulatedNetwork::GilbertElliott::fromLossAndBurst(
+    double loss, double meanBurst) {
+  if (!(loss >= 0.0 && loss < 1.0)) {
+    throw std::invalid_argument("SimulatedNetwork: burst loss rate must be in [0, 1)");
+  }
+  if (!(meanBurst >= 1.0)) {
+    throw std::invalid_argument("SimulatedNetwork: mean loss burst must be at least 1 packet");
+  }
+  GilbertElliott model;
+  model.enabled = loss > 0.0;
+  model.pBadToGood = 1.0 / meanBurst;
+  model.pGoodToBad = std::min(1.0, loss * model.pBadToGood / (1.0 - loss));
+  model.lossInGood = 0.0;
+  model.lossInBad = 1.0;
+  return model;
+}
+
 int64_t SimulatedNetwork::Stats::averageQueueDelayUs() const {
   return queuedPackets == 0 ? 0 : totalQueueDelayUs / static_cast<int64_t>(queuedPackets);
 }

@@ -49,6 +49,14 @@ class SimulatedNetwork {
     double lossInBad = 1.0;
     // Stationary loss rate of this model (see above).
     double stationaryLoss() const;
+    // The model with a mean loss rate and a mean burst length in packets:
+    // loss only in the bad state (lossInBad 1, lossInGood 0), so bursts are
+    // the bad-state runs, geometric with mean meanBurst = 1/pBadToGood, and
+    // pGoodToBad = loss * pBadToGood / (1 - loss) gives pi_bad = loss.
+    // Throws std::invalid_argument unless 0 <= loss < 1 and meanBurst >= 1.
+    // (meanBurst 1 still alternates: a lost packet is always followed by a
+    // delivered one; use Config::lossRate for independent loss.)
+    static GilbertElliott fromLossAndBurst(double loss, double meanBurst);
   };
 
   struct Config {

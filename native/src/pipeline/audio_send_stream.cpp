@@ -42,7 +42,17 @@ void AudioSendStream::setBitrate(int bitrateBps) {
 }
 
 void AudioSendStream::setExpectedLossPercent(int percent) {
-  lossPercent_.store(std::clamp(percent, 0, 100));
+  percent = std::clamp(percent, 0, 100);
+  const int64_t nowUs = clock_.nowUs();
+  {
+    std::lock_guard<std::mutex> lock(lossMutex_);
+    if (lossReported_ && percent < lossPercent_.load() && nowUs - lossPeakUs_ < kLossHoldUs) {
+      return;  // hold the recent peak
+    }
+    lossReported_ = true;
+    lossPeakUs_ = nowUs;
+    lossPercent_.store(percent);
+  }
   settingsChanged_.store(true);
 }
 
@@ -83,6 +93,8 @@ void AudioSendStream::onCapturedAudio(const int16_t* pcm, size_t samples, int64_
     std::lock_guard<std::mutex> lock(statsMutex_);
     stats_.samplesIn += static_cast<int64_t>(samples);
   }
+  skipCaptureGap(captureUs);
+  nextCaptureUs_ = captureUs + static_cast<int64_t>(samples) * 1'000'000 / kSampleRate;
   size_t consumed = 0;
   while (samples > 0) {
     if (filled_ == 0) {
@@ -98,6 +110,25 @@ void AudioSendStream::onCapturedAudio(const int16_t* pcm, size_t samples, int64_
       encodeFrame();
       filled_ = 0;
     }
+  }
+}
+
+void AudioSendStream::skipCaptureGap(int64_t captureUs) {
+  if (!haveNextCapture_) {
+    haveNextCapture_ = true;
+    return;
+  }
+  // The device skipped whole frames (its thread was starved): the RTP clock
+  // follows the sampling instants (RFC 3550 section 5.1), so let the
+  // timestamps jump like a DTX gap. Otherwise every later packet would look
+  // late by the gap to the receiver, whose playout delay would then grow.
+  const int64_t gapUs = captureUs - nextCaptureUs_;
+  const int64_t frameUs = int64_t{kFrameSamples} * 1'000'000 / kSampleRate;
+  const int64_t frames = gapUs >= frameUs ? gapUs / frameUs : 0;
+  for (int64_t i = 0; i < frames; ++i) timeline_.onFrame(kFrameSamples, false);
+  if (frames > 0) {
+    std::lock_guard<std::mutex> lock(statsMutex_);
+    stats_.framesSkipped += frames;
   }
 }
 

@@ -33,6 +33,9 @@ struct AudioSendStats {
   int64_t chunksRejected = 0;  // null input
   int64_t framesEncoded = 0;
   int64_t framesDtx = 0;  // encoded as DTX and not sent
+  // 20 ms of RTP time left out because the capture time jumped ahead (the
+  // device skipped frames): sent as a timestamp gap, like DTX.
+  int64_t framesSkipped = 0;
   int64_t encodeErrors = 0;
   int64_t packetsSent = 0;
   int64_t bytesSent = 0;         // RTP packets, headers included
@@ -54,6 +57,9 @@ struct AudioSendStats {
 // per frame to the sink, in order.
 //  - onCapturedAudio takes any chunk size (10 ms is typical) and encodes each
 //    20 ms as it completes; at most 20 ms is held back. One thread only.
+//    When captureUs jumps 20 ms or more past the end of the previous chunk
+//    (the device skipped frames), the RTP timestamps jump by the whole frames
+//    missed (no packets, like DTX), keeping RTP time on capture time.
 //  - Muted: the frames are replaced by digital silence and DTX is forced on,
 //    so after Opus's 200 ms hangover only its 400 ms comfort-noise refresh
 //    packets go out; the RTP timestamps keep running, and the first packet
@@ -81,7 +87,12 @@ class AudioSendStream {
   // in-band FEC configured, libopus codes FEC only above 0 %; up to 5 % only
   // if the bitrate affords it at the current audio bandwidth (32 kbps
   // fullband does not), above 5 % it narrows the bandwidth to make room.
+  // A report interval holds only a few dozen audio packets, so at a few
+  // percent random loss many intervals see none: a rise takes effect at
+  // once, a fall only once the higher value is kLossHoldUs old (a peak hold),
+  // so FEC does not flap off between the reports that see the loss.
   void setExpectedLossPercent(int percent);
+  static constexpr int64_t kLossHoldUs = 1'500'000;
   void setDtx(bool enabled);
   void setComplexity(int complexity);  // 0..10, clamped
   void setMuted(bool muted);
@@ -95,6 +106,7 @@ class AudioSendStream {
 
  private:
   void applyPendingSettings();
+  void skipCaptureGap(int64_t captureUs);
   void encodeFrame();
 
   RtpPacketSink& sink_;
@@ -106,11 +118,16 @@ class AudioSendStream {
   std::vector<int16_t> frame_;     // capture thread: the frame being assembled
   size_t filled_ = 0;
   int64_t frameCaptureUs_ = 0;  // of frame_[0]
+  int64_t nextCaptureUs_ = 0;   // where the last chunk ended (capture thread)
+  bool haveNextCapture_ = false;
   std::vector<uint8_t> encoded_;
 
   // Requested from any thread, applied by the capture thread.
   std::atomic<int> bitrateBps_;
-  std::atomic<int> lossPercent_;
+  std::atomic<int> lossPercent_;  // what the encoder is told: the held peak
+  std::mutex lossMutex_;
+  int64_t lossPeakUs_ = 0;       // under lossMutex_: when lossPercent_ was last raised or reset
+  bool lossReported_ = false;    // under lossMutex_: the config value is replaced at once
   std::atomic<bool> dtx_;
   std::atomic<int> complexity_;
   std::atomic<bool> muted_{false};

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "parley/parley.h"
+#include "rtp/rtp_header_extensions.h"
 #include "rtp/rtp_packet.h"
 
 namespace parley::pipeline {
@@ -99,7 +100,16 @@ void VideoReceiveStream::receiveRtpPacket(const uint8_t* data, size_t size, bool
     return;
   }
   videoPacket.retransmitted = videoPacket.retransmitted || retransmitted;
-  buffer_.insertPacket(std::move(videoPacket), nowUs);
+  int64_t sendTimeUs = jitter::VideoJitterBuffer::kNoSendTime;
+  if (config_.absSendTimeExtensionId != 0) {
+    const std::optional<rtp::ByteView> absSendTime =
+        rtp::findHeaderExtension(packet.header, config_.absSendTimeExtensionId);
+    if (absSendTime && absSendTime->size() == 3) {
+      const uint8_t* b = absSendTime->data();
+      sendTimeUs = sendTimes_.unwrapUs((uint32_t{b[0]} << 16) | (uint32_t{b[1]} << 8) | b[2]);
+    }
+  }
+  buffer_.insertPacket(std::move(videoPacket), nowUs, sendTimeUs);
   wake_.notify_one();
 }
 

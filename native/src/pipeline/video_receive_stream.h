@@ -14,6 +14,8 @@
 
 #include "codec/vp8_decoder.h"
 #include "common/clock.h"
+#include "congestion/abs_send_time.h"
+#include "congestion/abs_send_time_unwrapper.h"
 #include "jitter/video_jitter_buffer.h"
 #include "pipeline/video_feedback_sink.h"
 #include "render/video_renderer.h"
@@ -28,6 +30,10 @@ struct VideoReceiveStreamConfig {
   int decoderThreads = 1;
   uint8_t payloadType = 96;
   uint32_t remoteSsrc = 0;  // 0: take the first SSRC seen
+  // RFC 8285 id of abs-send-time (the session's): the jitter estimate then
+  // measures the network alone, not the sender's encode-time variation.
+  // 0, or packets without it: RTP timestamps only.
+  uint8_t absSendTimeExtensionId = congestion::kAbsSendTimeExtensionId;
 };
 
 struct VideoReceiveStats {
@@ -99,6 +105,7 @@ class VideoReceiveStream final : public sync::SyncTarget {
   codec::Vp8Decoder decoder_;      // decode thread
   video::VideoFrame decoded_;      // decode thread
   rtp::Vp8Depacketizer depacketizer_;  // under mutex_
+  congestion::AbsSendTimeUnwrapper sendTimes_;  // under mutex_
 
   mutable std::mutex mutex_;
   std::condition_variable wake_;

@@ -109,6 +109,52 @@ TEST_F(AudioJitterBufferTest, LossIsRecoveredFromTheNextPacketsFec) {
   EXPECT_EQ(stats.packetsLost, 0u);
 }
 
+// Packets arrive in real time with no jitter, so the estimator's target
+// shrinks to its margin (10 ms): the packet after a lost one comes 20 ms after
+// the lost one was due. One packet of look-ahead while the stream carries FEC
+// makes it be there, so the loss is recovered instead of concealed meanwhile.
+TEST_F(AudioJitterBufferTest, FecLookaheadHasTheNextPacketThereWhenALossIsDue) {
+  test::EncoderSettings settings;
+  settings.fec = true;
+  settings.lossPercent = 20;
+  packets_ = test::encodeSignal(test::Signal::kSpeechLike, 600, settings);
+  int lost = 500;  // after the target has shrunk; the next packet must carry FEC
+  while (lost < 590 && !codec::OpusDecoder::packetHasFec(
+                           packets_[lost + 1].data(), static_cast<int>(packets_[lost + 1].size()))) {
+    ++lost;
+  }
+  ASSERT_LT(lost, 590);
+  const struct {
+    const char* name;
+    int lookaheadMs;
+    bool recoveredWithoutConcealment;
+  } cases[] = {{"no look-ahead", 0, false}, {"one packet of look-ahead", 20, true}};
+  int targets[2] = {0, 0};
+  for (size_t c = 0; c < 2; ++c) {
+    SCOPED_TRACE(cases[c].name);
+    AudioJitterBuffer::Config config;
+    config.fecLookaheadMs = cases[c].lookaheadMs;
+    AudioJitterBuffer buffer(config);
+    int next = 0;
+    for (int64_t t = kStartUs; t < kStartUs + 11'800'000; t += 10'000) {
+      for (; next < 600 && kStartUs + next * 20'000 + 30'000 <= t; ++next) {
+        if (next != lost) insert(buffer, next);
+      }
+      pull(buffer, t);
+    }
+    const AudioJitterBuffer::Stats stats = buffer.stats();
+    targets[c] = stats.targetDelayMs;
+    EXPECT_EQ(stats.fecRecovered, 1u);
+    EXPECT_EQ(stats.packetsLost, 0u);
+    if (cases[c].recoveredWithoutConcealment) {
+      EXPECT_EQ(stats.concealedMs, 0);
+    } else {
+      EXPECT_GT(stats.concealedMs, 0);  // held playout while waiting for the next packet
+    }
+  }
+  EXPECT_EQ(targets[1], targets[0] + 20);
+}
+
 TEST_F(AudioJitterBufferTest, LossWithoutFecIsConcealed) {
   test::EncoderSettings plain;
   packets_ = test::encodeSignal(test::Signal::kSpeechLike, 30, plain);

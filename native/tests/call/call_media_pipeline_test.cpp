@@ -75,7 +75,7 @@ CallMediaConfig sideConfig(const srtp::SrtpMasterKey& local, const srtp::SrtpMas
 
 // Polls until `done` or the deadline; returns the last stats.
 CallMediaStats waitFor(const CallMediaPipeline& call, const std::function<bool(const CallMediaStats&)>& done,
-                       std::chrono::seconds deadline = std::chrono::seconds(30)) {
+                       std::chrono::seconds deadline = std::chrono::seconds(60)) {
   const auto end = std::chrono::steady_clock::now() + deadline;
   CallMediaStats stats = call.stats();
   while (!done(stats) && std::chrono::steady_clock::now() < end) {

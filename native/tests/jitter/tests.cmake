@@ -18,3 +18,4 @@ parley_add_test(video_jitter_buffer_robustness_test
   ${CMAKE_CURRENT_LIST_DIR}/video_jitter_buffer_robustness_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/video_stream_sim.cpp)
 parley_add_test(playout_delay_minimum_test ${CMAKE_CURRENT_LIST_DIR}/playout_delay_minimum_test.cpp)
+parley_add_test(send_time_jitter_test ${CMAKE_CURRENT_LIST_DIR}/send_time_jitter_test.cpp)

@@ -187,6 +187,46 @@ TEST(GilbertElliottTest, StationaryLossFormula) {
   EXPECT_NEAR(ge.stationaryLoss(), (0.25 / 0.27) * 0.01 + (0.02 / 0.27) * 0.5, 1e-12);
 }
 
+// The bench's form: a mean loss and a mean burst length (BenchSettings
+// lossPercent and burstLength), measured over 100k packets, seeded.
+struct BurstCase {
+  std::string name;
+  double loss;
+  double meanBurst;
+};
+void PrintTo(const BurstCase& c, std::ostream* os) { *os << c.name; }
+
+class GilbertElliottFromLossTest : public ::testing::TestWithParam<BurstCase> {};
+
+TEST_P(GilbertElliottFromLossTest, MeanLossAndMeanBurstLengthAreAsAsked) {
+  const BurstCase& c = GetParam();
+  SimulatedNetwork::Config config;
+  config.seed = 11;
+  config.burstLoss = SimulatedNetwork::GilbertElliott::fromLossAndBurst(c.loss, c.meanBurst);
+  EXPECT_NEAR(config.burstLoss.stationaryLoss(), c.loss, 1e-12);
+  constexpr int kPackets = 100000;
+  LinkRun run = runLink(config, kPackets, 100);
+  const double measured = static_cast<double>(run.stats.lost) / kPackets;
+  EXPECT_NEAR(measured, c.loss, c.loss * 0.15);
+  EXPECT_NEAR(mean(lossBursts(run, kPackets)), c.meanBurst, c.meanBurst * 0.15);
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, GilbertElliottFromLossTest,
+                         ::testing::Values(BurstCase{"ThreePercentInThrees", 0.03, 3.0},
+                                           BurstCase{"FivePercentInPairs", 0.05, 2.0},
+                                           BurstCase{"TenPercentInEights", 0.10, 8.0},
+                                           BurstCase{"OnePercentSingles", 0.01, 1.0}),
+                         [](const auto& info) { return info.param.name; });
+
+TEST(GilbertElliottTest, FromLossAndBurstRejectsBadValuesAndTurnsOffWithoutLoss) {
+  using GE = SimulatedNetwork::GilbertElliott;
+  EXPECT_THROW(GE::fromLossAndBurst(-0.1, 2), std::invalid_argument);
+  EXPECT_THROW(GE::fromLossAndBurst(1.0, 2), std::invalid_argument);
+  EXPECT_THROW(GE::fromLossAndBurst(0.05, 0.5), std::invalid_argument);
+  EXPECT_FALSE(GE::fromLossAndBurst(0.0, 4).enabled);
+  EXPECT_TRUE(GE::fromLossAndBurst(0.02, 4).enabled);
+}
+
 TEST(GilbertElliottTest, BurstsAreLongerThanRandomLossOfTheSameRate) {
   constexpr int kPackets = 50000;
   SimulatedNetwork::Config bursty;

@@ -254,5 +254,72 @@ TEST(AudioSendStreamTest, InbandFecFollowsExpectedLoss) {
   EXPECT_LE(countFec(sink.packets, tail - 40, tail), 1u);
 }
 
+// A starved capture thread skips frames (PacedAudioThread): the RTP time
+// must jump with the capture time, or the receiver sees every later packet
+// as late by the gap.
+TEST(AudioSendStreamTest, CaptureGapsJumpTheRtpTimestamp) {
+  test::FakeClock clock;
+  CollectingSink sink;
+  AudioSendStream stream(testConfig(), sink, clock);
+  const std::vector<int16_t> chunk(480, 1000);  // 10 ms
+  const struct {
+    const char* name;
+    int64_t captureUs;  // of the next two 10 ms chunks (one frame)
+    uint32_t timestampStep;
+    int64_t skipped;
+  } steps[] = {
+      {"first frame", 0, 0, 0},
+      {"on time", 20'000, 960, 0},
+      {"a few ms late is jitter, not a gap", 45'000, 960, 0},
+      {"100 ms skipped", 165'000, 960 * 6, 5},
+      {"back on time", 185'000, 960, 5},
+  };
+  uint32_t last = 0;
+  for (const auto& step : steps) {
+    SCOPED_TRACE(step.name);
+    stream.onCapturedAudio(chunk.data(), chunk.size(), step.captureUs);
+    stream.onCapturedAudio(chunk.data(), chunk.size(), step.captureUs + 10'000);
+    ASSERT_FALSE(sink.packets.empty());
+    const uint32_t timestamp = sink.packets.back().header.timestamp;
+    if (step.timestampStep != 0) {
+      EXPECT_EQ(timestamp - last, step.timestampStep);
+    }
+    last = timestamp;
+    EXPECT_EQ(stream.stats().framesSkipped, step.skipped);
+  }
+  EXPECT_EQ(sink.packets.size(), 5u);
+}
+
+// RTCP intervals of a few dozen packets often see none of a few percent of
+// loss: a report of less loss only counts once the peak is kLossHoldUs old.
+TEST(AudioSendStreamTest, ExpectedLossHoldsItsRecentPeak) {
+  test::FakeClock clock;
+  CollectingSink sink;
+  AudioSendStreamConfig config = testConfig();
+  config.expectedLossPercent = 20;  // the configured start is replaced at once
+  AudioSendStream stream(config, sink, clock);
+  const struct {
+    const char* name;
+    int64_t advanceMs;
+    int report;
+    int expected;
+  } steps[] = {
+      {"first report replaces the configured value", 0, 0, 0},
+      {"a rise counts at once", 100, 8, 8},
+      {"a lower report within the hold is ignored", 500, 0, 8},
+      {"an equal report refreshes the hold", 900, 8, 8},
+      {"still held 1.4 s after the refresh", 1400, 3, 8},
+      {"a higher one counts at once", 10, 12, 12},
+      {"lower, once the peak is 1.5 s old", 1500, 2, 2},
+      {"out of range is clamped", 0, 250, 100},
+  };
+  for (const auto& step : steps) {
+    SCOPED_TRACE(step.name);
+    clock.advanceMs(step.advanceMs);
+    stream.setExpectedLossPercent(step.report);
+    EXPECT_EQ(stream.stats().expectedLossPercent, step.expected);
+  }
+}
+
 }  // namespace
 }  // namespace parley::pipeline

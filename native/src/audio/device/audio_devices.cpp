@@ -49,6 +49,12 @@ AudioInputSpec AudioInputSpec::tone(double hz, double level) {
   return spec;
 }
 
+AudioInputSpec AudioInputSpec::voice(double pitchHz, double level) {
+  AudioInputSpec spec = tone(pitchHz, level);
+  spec.kind = Kind::kVoice;
+  return spec;
+}
+
 AudioInputSpec AudioInputSpec::wav(const std::string& path, bool loop) {
   AudioInputSpec spec;
   spec.kind = Kind::kWavFile;
@@ -89,6 +95,9 @@ std::unique_ptr<AudioInput> openAudioInput(const AudioInputSpec& spec, std::stri
   switch (spec.kind) {
     case AudioInputSpec::Kind::kTone:
       return ToneAudioInput::create(spec.toneHz, spec.toneLevel, spec.frameMs, error, clock);
+    case AudioInputSpec::Kind::kVoice:
+      return ToneAudioInput::create(spec.toneHz, spec.toneLevel, spec.frameMs, error, clock,
+                                    ToneAudioInput::Waveform::kVoice);
     case AudioInputSpec::Kind::kWavFile:
       return WavFileAudioInput::open(spec.wavPath, spec.loop, spec.frameMs, error, clock);
     case AudioInputSpec::Kind::kDevice:

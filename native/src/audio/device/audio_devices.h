@@ -20,6 +20,7 @@ struct AudioInputSpec {
   enum class Kind {
     kDevice,   // a sound device: deviceId from listAudioDevices, or "default"
     kTone,     // ToneAudioInput: toneHz at toneLevel
+    kVoice,    // ToneAudioInput's speech-like VoiceGenerator: pitch toneHz at toneLevel
     kWavFile,  // WavFileAudioInput: wavPath (48 kHz 16-bit PCM), looping when loop
   };
   Kind kind = Kind::kDevice;
@@ -35,6 +36,9 @@ struct AudioInputSpec {
 
   static AudioInputSpec device(const std::string& id);
   static AudioInputSpec tone(double hz, double level = 0.25);
+  // Speech-like (see VoiceGenerator): what a talking microphone sends, so
+  // Opus's voice activity detection and in-band FEC behave as in a call.
+  static AudioInputSpec voice(double pitchHz = 170, double level = 0.25);
   static AudioInputSpec wav(const std::string& path, bool loop = true);
 };
 

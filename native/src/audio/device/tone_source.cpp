@@ -25,11 +25,31 @@ void ToneGenerator::generate(int16_t* pcm, size_t samples) {
   }
 }
 
+VoiceGenerator::VoiceGenerator(double pitchHz, double level)
+    : pitchHz_(pitchHz), amplitude_(std::clamp(level, 0.0, 1.0) * 32767.0) {}
+
+void VoiceGenerator::generate(int16_t* pcm, size_t samples) {
+  constexpr int kHarmonics = 8;
+  constexpr double kHarmonicSum = 2.717857142857143;  // 1 + 1/2 + ... + 1/8: peak at most 1
+  for (size_t i = 0; i < samples; ++i, ++sample_) {
+    const double t = static_cast<double>(sample_) / kDeviceSampleRate;
+    const double envelope = 0.55 + 0.45 * std::sin(kTwoPi * 4.0 * t);
+    double value = 0;
+    for (int k = 1; k <= kHarmonics; ++k) value += std::sin(k * phase_) / k;
+    pcm[i] = static_cast<int16_t>(std::lround(amplitude_ * envelope * value / kHarmonicSum));
+    const double pitch = pitchHz_ * (1.0 + 0.3 * std::sin(kTwoPi * 0.7 * t));
+    phase_ += kTwoPi * pitch / kDeviceSampleRate;
+    if (phase_ >= kTwoPi) phase_ -= kTwoPi;
+  }
+}
+
 std::unique_ptr<ToneAudioInput> ToneAudioInput::create(double frequencyHz, double level,
                                                        int frameMs, std::string* error,
-                                                       const Clock& clock) {
+                                                       const Clock& clock, Waveform waveform) {
   std::string reason;
-  if (!(frequencyHz > 0 && frequencyHz < kDeviceSampleRate / 2)) {
+  if (waveform == Waveform::kVoice && !(frequencyHz > 0 && frequencyHz < 2000)) {
+    reason = "voice pitch must be between 0 and 2000 Hz";
+  } else if (!(frequencyHz > 0 && frequencyHz < kDeviceSampleRate / 2)) {
     reason = "tone frequency must be between 0 and 24000 Hz";
   } else if (!isValidDeviceFrameMs(frameMs)) {
     reason = "audio frame length must be 10 or 20 ms, not " + std::to_string(frameMs);
@@ -40,11 +60,15 @@ std::unique_ptr<ToneAudioInput> ToneAudioInput::create(double frequencyHz, doubl
     }
     return nullptr;
   }
-  return std::unique_ptr<ToneAudioInput>(new ToneAudioInput(frequencyHz, level, frameMs, clock));
+  return std::unique_ptr<ToneAudioInput>(
+      new ToneAudioInput(frequencyHz, level, frameMs, clock, waveform));
 }
 
-ToneAudioInput::ToneAudioInput(double frequencyHz, double level, int frameMs, const Clock& clock)
-    : generator_(frequencyHz, level),
+ToneAudioInput::ToneAudioInput(double frequencyHz, double level, int frameMs, const Clock& clock,
+                               Waveform waveform)
+    : waveform_(waveform),
+      generator_(frequencyHz, level),
+      voice_(frequencyHz, level),
       frameMs_(frameMs),
       clock_(clock),
       frame_(deviceFrameSamples(frameMs)) {}
@@ -59,7 +83,11 @@ bool ToneAudioInput::start(AudioCaptureSink& sink, std::string* error) {
     return false;
   }
   thread_ = std::make_unique<PacedAudioThread>(clock_, frameMs_, [this, &sink](int64_t dueUs) {
-    generator_.generate(frame_.data(), frame_.size());
+    if (waveform_ == Waveform::kVoice) {
+      voice_.generate(frame_.data(), frame_.size());
+    } else {
+      generator_.generate(frame_.data(), frame_.size());
+    }
     sink.onCapturedAudio(frame_.data(), frame_.size(), dueUs);
   });
   return thread_->start();
@@ -72,7 +100,7 @@ void ToneAudioInput::stop() {
 }
 
 std::string ToneAudioInput::name() const {
-  return "Tone " + std::to_string(static_cast<int>(std::lround(generator_.frequencyHz()))) + " Hz";
+  return (waveform_ == Waveform::kVoice ? "Voice " : "Tone ") + std::to_string(static_cast<int>(std::lround(generator_.frequencyHz()))) + " Hz";
 }
 
 }  // namespace parley::audio

@@ -134,6 +134,66 @@ public final class CallMedia implements AutoCloseable {
     call.setVideoSending(sending);
   }
 
+  /**
+   * The SDP answer's a=crypto value, when it arrives after construction (the offerer binds its
+   * socket for the offer first). Before {@link #start()} only.
+   *
+   * @throws IllegalArgumentException for a malformed value
+   * @throws IllegalStateException once started
+   */
+  public synchronized void setRemoteCrypto(String remoteCrypto) {
+    checkOpen();
+    try {
+      call.setRemoteCrypto(Objects.requireNonNull(remoteCrypto));
+    } catch (RuntimeException e) {
+      throw translate(e);
+    }
+  }
+
+  /** The answer's a=ssrc values (0: learn from the first packet). Before {@link #start()} only. */
+  public synchronized void setRemoteSsrcs(long audioSsrc, long videoSsrc) {
+    checkOpen();
+    try {
+      call.setRemoteSsrcs(audioSsrc, videoSsrc);
+    } catch (RuntimeException e) {
+      throw translate(e);
+    }
+  }
+
+  /** Our audio SSRC for the SDP (0 without audio). */
+  public synchronized long localAudioSsrc() {
+    checkOpen();
+    return call.localAudioSsrc();
+  }
+
+  /** Our video SSRC for the SDP (0 without video). */
+  public synchronized long localVideoSsrc() {
+    checkOpen();
+    return call.localVideoSsrc();
+  }
+
+  /** Our RTX SSRC (a=ssrc-group:FID with the video SSRC); 0 without RTX. */
+  public synchronized long localVideoRtxSsrc() {
+    checkOpen();
+    return call.localVideoRtxSsrc();
+  }
+
+  /**
+   * Switches the camera while the call goes on; the peer gets a keyframe at the new size. A
+   * source that cannot be opened raises a {@code CAPTURE_ERROR} event and the call goes on
+   * without our video until the next switch.
+   *
+   * @throws IllegalArgumentException for a malformed source (bad size or rate)
+   */
+  public synchronized void switchCamera(org.parley.media.video.VideoSource source) {
+    checkOpen();
+    try (ParleyCore.VideoSourceConfig config = source.toNative()) {
+      call.switchCamera(config);
+    } catch (RuntimeException e) {
+      throw translate(e);
+    }
+  }
+
   /** A snapshot of the figures (one native call, no allocation beyond the snapshot). */
   public synchronized CallStatistics statistics() {
     checkOpen();
@@ -151,6 +211,15 @@ public final class CallMedia implements AutoCloseable {
     call.stop();
     call.close();
     MediaEventPump.get().unregister(id);
+  }
+
+  /** std::logic_error (wrong moment) becomes IllegalStateException, the rest bad arguments. */
+  private static RuntimeException translate(RuntimeException e) {
+    String message = String.valueOf(e.getMessage());
+    if (message.contains("after start") || message.contains("already started")) {
+      return new IllegalStateException(message, e);
+    }
+    return new IllegalArgumentException(message, e);
   }
 
   private void checkOpen() {

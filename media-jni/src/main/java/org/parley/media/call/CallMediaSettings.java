@@ -9,7 +9,8 @@ import org.parley.media.video.VideoSource;
  * setters; the call takes a copy when it is created, so later changes do not affect it.
  *
  * <p>Audio devices are named by an id from {@link org.parley.media.audio.AudioDevices}, by
- * {@code "default"}, or by a stand-in for machines without sound: {@code "tone:<hz>"} or {@code
+ * {@code "default"}, or by a stand-in for machines without sound: {@code "tone:<hz>"}, {@code
+ * "voice:<pitch hz>"} (speech-like: harmonics, gliding pitch, syllables) or {@code
  * "wav:<path>"} (48 kHz 16-bit PCM) for the microphone, {@code "null"} or {@code "wav:<path>"}
  * for the speaker.
  */

@@ -752,5 +752,177 @@ public final class ParleyCore {
 
     /** Fills {@code values} (at least {@link #callStatisticCount()} long); returns the count. */
     public native int statistics(@Cast("int64_t*") long[] values, int capacity);
+
+    /** Before start() only; the a=crypto value of the SDP answer. */
+    public native void setRemoteCrypto(@StdString String remoteCrypto);
+
+    /** Before start() only; the answer's a=ssrc values (0: learn from the first packet). */
+    public native void setRemoteSsrcs(@Cast("int64_t") long audioSsrc, @Cast("int64_t") long videoSsrc);
+
+    @Cast("int64_t")
+    public native long localAudioSsrc();
+
+    @Cast("int64_t")
+    public native long localVideoSsrc();
+
+    @Cast("int64_t")
+    public native long localVideoRtxSsrc();
+
+    /** Replaces the camera mid-call; a failure to open it is a kEventCaptureError. */
+    public native void switchCamera(@Const @ByRef VideoSourceConfig source);
   }
+
+  // -------------------------------------------------------------------------------------------
+  // Bench (parley.h: BenchSettings, BenchRun, runRawCodecBench).
+
+  /** {@code parley::BenchSettings}: one field per option of {@code parley bench}. */
+  @Name("parley::BenchSettings")
+  public static final class BenchSettings extends Pointer {
+    static {
+      ensureLoaded();
+    }
+
+    public BenchSettings() {
+      super((Pointer) null);
+      allocate();
+    }
+
+    private native void allocate();
+
+    public native int width();
+
+    public native BenchSettings width(int value);
+
+    public native int height();
+
+    public native BenchSettings height(int value);
+
+    public native int fps();
+
+    public native BenchSettings fps(int value);
+
+    public native int bitrateKbps();
+
+    public native BenchSettings bitrateKbps(int value);
+
+    public native int startKbps();
+
+    public native BenchSettings startKbps(int value);
+
+    public native int minKbps();
+
+    public native BenchSettings minKbps(int value);
+
+    public native int maxKbps();
+
+    public native BenchSettings maxKbps(int value);
+
+    public native int encoderSpeed();
+
+    public native BenchSettings encoderSpeed(int value);
+
+    public native int encoderThreads();
+
+    public native BenchSettings encoderThreads(int value);
+
+    public native double lossPercent();
+
+    public native BenchSettings lossPercent(double value);
+
+    public native double burstLength();
+
+    public native BenchSettings burstLength(double value);
+
+    public native int delayMs();
+
+    public native BenchSettings delayMs(int value);
+
+    public native int jitterMs();
+
+    public native BenchSettings jitterMs(int value);
+
+    public native double reorderPercent();
+
+    public native BenchSettings reorderPercent(double value);
+
+    public native int capKbps();
+
+    public native BenchSettings capKbps(int value);
+
+    public native double seconds();
+
+    public native BenchSettings seconds(double value);
+
+    public native double warmupSeconds();
+
+    public native BenchSettings warmupSeconds(double value);
+
+    @Cast("int64_t")
+    public native long seed();
+
+    public native BenchSettings seed(@Cast("int64_t") long value);
+
+    @Cast("bool")
+    public native boolean audio();
+
+    public native BenchSettings audio(boolean value);
+
+    @Cast("bool")
+    public native boolean twoWay();
+
+    public native BenchSettings twoWay(boolean value);
+
+    @Cast("bool")
+    public native boolean srtp();
+
+    public native BenchSettings srtp(boolean value);
+
+    @Cast("int64_t")
+    public native long windowHandle();
+
+    public native BenchSettings windowHandle(@Cast("int64_t") long value);
+
+    public native int freezeThresholdMs();
+
+    public native BenchSettings freezeThresholdMs(int value);
+
+    public native int sampleIntervalMs();
+
+    public native BenchSettings sampleIntervalMs(int value);
+  }
+
+  /** {@code parley::BenchRun}: one bench run on its own native thread. */
+  @Name("parley::BenchRun")
+  @NoOffset
+  public static final class BenchRun extends Pointer {
+    static {
+      ensureLoaded();
+    }
+
+    /** Throws {@link RuntimeException} (std::invalid_argument) naming a bad setting. */
+    public BenchRun(BenchSettings settings) {
+      super((Pointer) null);
+      allocate(settings);
+    }
+
+    private native void allocate(@Const @ByRef BenchSettings settings);
+
+    public native void start();
+
+    public native void cancel();
+
+    @Cast("bool")
+    public native boolean waitFinished(int timeoutMs);
+
+    @StdString
+    public native String progressJson();
+
+    @StdString
+    public native String resultJson();
+  }
+
+  /** libvpx alone on the bench's frames; blocks for settings.seconds. */
+  @Name("parley::runRawCodecBench")
+  @StdString
+  public static native String runRawCodecBench(@Const @ByRef BenchSettings settings);
 }

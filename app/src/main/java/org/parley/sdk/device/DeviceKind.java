@@ -1,0 +1,8 @@
+package org.parley.sdk.device;
+
+/** The kinds of media device. */
+public enum DeviceKind {
+  CAMERA,
+  MICROPHONE,
+  SPEAKER
+}

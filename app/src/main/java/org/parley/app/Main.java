@@ -3,6 +3,10 @@ package org.parley.app;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import org.parley.app.cli.BenchCommand;
+import org.parley.app.cli.LoadTestCommand;
+import org.parley.app.cli.ServerCommand;
+import org.parley.app.cli.TokenCommand;
 import org.parley.app.cli.VersionCommand;
 import org.parley.app.ui.PlaceholderWindow;
 
@@ -30,6 +34,14 @@ public final class Main {
       case "-V":
       case "version":
         return new VersionCommand(out, err).run();
+      case "server":
+        return ServerCommand.run(args.subList(1, args.size()), out, err);
+      case "token":
+        return TokenCommand.run(args.subList(1, args.size()), out, err);
+      case "bench":
+        return BenchCommand.run(args.subList(1, args.size()), out, err);
+      case "loadtest":
+        return LoadTestCommand.run(args.subList(1, args.size()), out, err);
       case "--help":
       case "-h":
       case "help":
@@ -46,6 +58,10 @@ public final class Main {
     out.println("Usage: java -jar parley.jar [command]");
     out.println();
     out.println("  (no command)   open the Parley desktop app");
+    out.println("  server         run the signalling server alone (server --help for options)");
+    out.println("  token          issue a login token from the server's secret (token --help)");
+    out.println("  bench          measure the native media pipeline (bench --help)");
+    out.println("  loadtest       load-test a signalling server (loadtest --help)");
     out.println("  --version      print the versions of Parley and its native libraries");
     out.println("  --help         print this help");
   }

@@ -15,6 +15,6 @@ build=media-jni/target/native-sanitize
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Debug -DPARLEY_SANITIZE=ON \
   -DPARLEY_VERSION=sanitize \
   -DPARLEY_OPENCV_ROOT="$deps/opencv/$platform" -DPARLEY_OPENBLAS_ROOT="$deps/openblas/$platform" >/dev/null
-cmake --build "$build" --parallel >/dev/null
+cmake --build "$build" --parallel 2 >/dev/null
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir "$build" --output-on-failure --no-tests=error

@@ -39,6 +39,17 @@ int64_t statistic(const CallMedia& call, int index) {
   return values[static_cast<size_t>(index)];
 }
 
+// Every statistic as "index=value", for the message of a failed wait.
+std::string allStatistics(const CallMedia& call) {
+  std::array<int64_t, kStatCount> values{};
+  call.statistics(values.data(), kStatCount);
+  std::string text;
+  for (size_t i = 0; i < values.size(); ++i) {
+    text += std::to_string(i) + "=" + std::to_string(values[i]) + " ";
+  }
+  return text;
+}
+
 bool pollUntil(const std::function<bool()>& done, std::chrono::seconds deadline) {
   const auto end = std::chrono::steady_clock::now() + deadline;
   while (!done()) {
@@ -184,7 +195,7 @@ TEST(CallMediaApiTest, RemoteCryptoSetLaterTalksAndSwitchCameraChangesWhatThePee
   const int64_t renderedAfterSwitch = statistic(b, kStatFramesRendered);
   EXPECT_TRUE(pollUntil([&] { return statistic(b, kStatFramesRendered) >= renderedAfterSwitch + 20; },
                         std::chrono::seconds(30)))
-      << "frames stopped after the switch";
+      << "frames stopped after the switch; A: " << allStatistics(a) << "; B: " << allStatistics(b);
 
   // A source that cannot be opened: an event, and the call goes on.
   VideoSourceConfig missing;
@@ -201,7 +212,8 @@ TEST(CallMediaApiTest, RemoteCryptoSetLaterTalksAndSwitchCameraChangesWhatThePee
   a.switchCamera(smaller);
   const int64_t renderedBefore = statistic(b, kStatFramesRendered);
   EXPECT_TRUE(pollUntil([&] { return statistic(b, kStatFramesRendered) >= renderedBefore + 10; },
-                        std::chrono::seconds(30)));
+                        std::chrono::seconds(30)))
+      << "no frames after switching back; A: " << allStatistics(a) << "; B: " << allStatistics(b);
   a.stop();
   b.stop();
 }

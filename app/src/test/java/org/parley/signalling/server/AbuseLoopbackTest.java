@@ -56,8 +56,13 @@ class AbuseLoopbackTest {
 
       TestClient huge = f.loggedIn("bob");
       huge.send("x".repeat(Protocol.MAX_FRAME_BYTES + 1));
-      assertEquals(1009, huge.awaitClose());
+      // The server closes with 1009 as soon as it reads the frame header. It then shuts the
+      // socket with most of the megabyte unread, so the kernel may answer with a reset that
+      // reaches the client before the close frame does: the client then reports 1006.
+      int code = huge.awaitClose();
+      assertTrue(code == Protocol.CLOSE_TOO_BIG || code == 1006, "closed with " + code);
       assertTrue(alice.isOpen());
+      alice.awaitReply(alice.request(Message.builder(MessageType.PING)), MessageType.PONG);
     }
   }
 

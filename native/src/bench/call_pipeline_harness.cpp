@@ -58,11 +58,19 @@ bool sleepUntil(const Clock& clock, int64_t untilUs, const CallHarnessControl* c
 }
 
 // The run's sampling: one CallRateSample per tick, the progress figures.
+// Frames one direction may log in the run (a tenth over, for a fast camera).
+size_t expectedFrames(const CallHarnessConfig& config) {
+  const double seconds = std::max(0.0, config.seconds) + config.warmupSeconds + 2.0;
+  return static_cast<size_t>(seconds * std::max(1, config.fps) * 1.1) + 64;
+}
+
 class Sampler {
  public:
   Sampler(const CallHarnessConfig& config, CallPair& pair, const Clock& clock, int64_t startUs)
       : config_(config), pair_(pair), clock_(clock), startUs_(startUs),
-        lastLink_(pair.transportB().inboundStats()), lastUs_(startUs) {}
+        lastLink_(pair.transportB().inboundStats()), lastUs_(startUs) {
+    latency_.prepare(expectedFrames(config));
+  }
 
   CallRateSample sample() {
     const int64_t nowUs = clock_.nowUs();
@@ -131,6 +139,17 @@ void run(const CallHarnessConfig& config, CallHarnessResult& result) {
   SystemClock& clock = SystemClock::instance();
   result.startRssKb = residentKb();
   CallPair pair(config, clock);
+  // The run's own logs are sized before the window opens, so the window's
+  // memory growth is the pipeline's, not the bench's bookkeeping.
+  const size_t frames = expectedFrames(config);
+  for (VideoDirection* direction : {&pair.forward(), &pair.reverse()}) {
+    direction->capture.prepare(frames);
+    direction->stamps.prepare(frames);
+    direction->codec.prepare(frames);
+  }
+  const auto ticks = static_cast<size_t>(config.seconds * 1000.0 / std::max(10, config.pollIntervalMs)) + 2;
+  result.timeline.assign(ticks, CallRateSample{});  // written, so resident
+  result.timeline.clear();
   std::string error;
   if (!pair.start(&error)) {
     result.error = error;

@@ -21,9 +21,24 @@ void CaptureLog::render(const video::VideoFrame& frame) {
   ++stats_.framesRendered;
 }
 
+void CaptureLog::prepare(size_t frames) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  frames = std::min(frames, kMaxLogEntries);
+  if (captureUs_.size() < frames) captureUs_.resize(frames, -1);  // -1: not seen yet
+}
+
 std::vector<int64_t> CaptureLog::captureTimes() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return captureUs_;
+}
+
+void StampReader::prepare(size_t frames) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  frames = std::min(frames, kMaxLogEntries);
+  if (events_.capacity() >= frames) return;
+  const std::vector<RenderEvent> kept = events_;
+  events_.assign(frames, RenderEvent{});  // written, so resident
+  events_.assign(kept.begin(), kept.end());
 }
 
 StampReader::StampReader(const Clock& clock, std::unique_ptr<render::VideoRenderer> target)
@@ -100,6 +115,12 @@ CodecTimes::Summary CodecTimes::summary() const {
     s.decodeMeanMs = decode_.mean();
   }
   return s;
+}
+
+void CodecTimes::prepare(size_t frames) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  encode_.prepare(frames);
+  decode_.prepare(frames);
 }
 
 }  // namespace parley::bench

@@ -44,6 +44,8 @@ class RecordingRenderer : public render::VideoRenderer {
 class CaptureLog final : public RecordingRenderer {
  public:
   void render(const video::VideoFrame& frame) override;
+  // Sizes the log for `frames` frames before the run (see Percentiles::prepare).
+  void prepare(size_t frames);
   // Capture time of every sequence seen so far (-1: not seen).
   std::vector<int64_t> captureTimes() const;
 
@@ -65,6 +67,8 @@ class StampReader final : public RecordingRenderer {
   StampReader(const Clock& clock, std::unique_ptr<render::VideoRenderer> target);
 
   void render(const video::VideoFrame& frame) override;
+  // Sizes the log for `frames` pictures before the run.
+  void prepare(size_t frames);
   std::vector<RenderEvent> events() const;
   // Latencies (capture -> drawn, from the stamps, ms) and distinct frames of
   // the pictures drawn since the last call.
@@ -90,6 +94,8 @@ class CodecTimes final : public pipeline::VideoSendStream::Observer,
   explicit CodecTimes(const Clock& clock) : clock_(clock) {}
   // Samples before this (clock microseconds) are not kept; INT64_MAX: none yet.
   void setWindowStart(int64_t startUs) { windowStartUs_.store(startUs); }
+  // Sizes the sample stores for `frames` frames before the run.
+  void prepare(size_t frames);
   void onVideoSendStreamEncoded(const video::VideoFrame& frame, int64_t encodeUs, size_t bytes,
                                 bool keyframe) override;
   void onVideoReceiveStreamRendered(const video::VideoFrame& frame, int64_t decodeUs) override;

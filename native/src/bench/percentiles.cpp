@@ -5,6 +5,13 @@
 
 namespace parley::bench {
 
+void Percentiles::prepare(size_t samples) {
+  if (samples_.capacity() >= std::min(samples, capacity_)) return;
+  const std::vector<double> kept = samples_;
+  samples_.assign(std::min(samples, capacity_), 0.0);  // written, so resident
+  samples_.assign(kept.begin(), kept.end());
+}
+
 void Percentiles::add(double value) {
   if (count_ == 0) {
     min_ = max_ = value;

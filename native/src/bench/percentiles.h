@@ -15,6 +15,9 @@ class Percentiles {
   explicit Percentiles(size_t capacity = 1 << 20) : capacity_(capacity) {}
 
   void add(double value);
+  // Allocates and touches room for `samples` (up to the capacity) now, so a
+  // run's own bookkeeping does not show up as memory growth later.
+  void prepare(size_t samples);
   size_t count() const { return count_; }
   double percentile(double p) const;  // p in [0, 100]; 0 when empty
   double min() const { return count_ ? min_ : 0; }

@@ -1,3 +1,4 @@
 list(APPEND PARLEY_CORE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/clock.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/memory_trim.cpp
   ${CMAKE_CURRENT_LIST_DIR}/random_id.cpp)

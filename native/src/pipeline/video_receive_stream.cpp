@@ -52,6 +52,9 @@ void VideoReceiveStream::stop() {
 }
 
 void VideoReceiveStream::setRenderer(render::VideoRenderer* renderer) {
+  // Waits out a draw in progress: once this returns the old renderer is not
+  // used any more and its owner may destroy it.
+  std::lock_guard<std::mutex> drawing(renderMutex_);
   std::lock_guard<std::mutex> lock(mutex_);
   renderer_ = renderer;
 }
@@ -168,7 +171,6 @@ void VideoReceiveStream::decodeAndRender(const video::EncodedVideoFrame& frame) 
   const int result = decoder_.decode(frame.data.data(), static_cast<int>(frame.data.size()));
   const bool decoded = result == 1 && decoder_.copyTo(decoded_) == parley::kOk;
   const int64_t decodeUs = clock_.nowUs() - startUs;
-  render::VideoRenderer* renderer = nullptr;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (result < 0) {
@@ -184,12 +186,11 @@ void VideoReceiveStream::decodeAndRender(const video::EncodedVideoFrame& frame) 
     ++stats_.framesDecoded;
     stats_.lastDecodeUs = decodeUs;
     stats_.totalDecodeUs += decodeUs;
-    renderer = renderer_;
   }
-  // The renderer may be swapped by setRenderer() while we draw; the caller
-  // keeps the old one alive until stop() or until it sees the swap done.
-  if (renderer != nullptr) {
-    renderer->render(decoded_);
+  {
+    // setRenderer() waits for this draw; renderer_ cannot change during it.
+    std::lock_guard<std::mutex> drawing(renderMutex_);
+    if (renderer_ != nullptr) renderer_->render(decoded_);
   }
   {
     std::lock_guard<std::mutex> lock(mutex_);

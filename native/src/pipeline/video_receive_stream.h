@@ -76,7 +76,8 @@ class VideoReceiveStream final : public sync::SyncTarget {
   // `retransmitted`: the packet came as a retransmission (RFC 4588 RTX); its
   // late arrival must not read as jitter.
   void receiveRtpPacket(const uint8_t* data, size_t size, bool retransmitted = false);
-  // Draw into another renderer (null: decode only). Any thread.
+  // Draw into another renderer (null: decode only). Any thread; waits for a
+  // draw in progress, so the old renderer may be destroyed once it returns.
   void setRenderer(render::VideoRenderer* renderer);
   void setRttMs(int rttMs);
   // sync::SyncTarget: lip sync holds video back for audio. Any thread.
@@ -107,10 +108,13 @@ class VideoReceiveStream final : public sync::SyncTarget {
   rtp::Vp8Depacketizer depacketizer_;  // under mutex_
   congestion::AbsSendTimeUnwrapper sendTimes_;  // under mutex_
 
+  // Held while a picture is drawn (never with mutex_ held), so setRenderer()
+  // can wait for a draw on the renderer it replaces to finish.
+  std::mutex renderMutex_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   jitter::VideoJitterBuffer buffer_;   // under mutex_
-  render::VideoRenderer* renderer_;    // under mutex_ (read by the decode thread)
+  render::VideoRenderer* renderer_;    // under renderMutex_ and mutex_ (either to read)
   uint32_t remoteSsrc_;                // under mutex_
   bool running_ = false;
   std::optional<RenderedFrame> lastRendered_;  // under mutex_

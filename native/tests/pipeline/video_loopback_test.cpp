@@ -3,7 +3,9 @@
 // survive loss through NACK retransmission or a keyframe request.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -201,6 +203,71 @@ TEST(VideoLoopbackTest, UnrecoverableLossIsHealedByAKeyframe) {
     EXPECT_GE(sequence, 0) << "no garbage: every shown picture carries an intact stamp";
   }
   EXPECT_LT(rendered.size(), 60u) << "the undecodable frames were held back, not shown";
+}
+
+}  // namespace
+}  // namespace parley::pipeline
+
+namespace parley::pipeline {
+namespace {
+
+// Holds the decode thread inside render() until released.
+class BlockingRenderer final : public render::VideoRenderer {
+ public:
+  void render(const video::VideoFrame&) override {
+    std::unique_lock<std::mutex> lock(mutex_);
+    entered_ = true;
+    changed_.notify_all();
+    changed_.wait(lock, [this] { return released_; });
+    finished_ = true;
+  }
+  void setMode(render::RenderMode) override {}
+  render::RenderMode mode() const override { return render::RenderMode::kFullContent; }
+  render::RenderStats stats() const override { return {}; }
+  void resetEvents() override {}
+
+  bool waitEntered() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    return changed_.wait_for(lock, std::chrono::seconds(30), [this] { return entered_; });
+  }
+  void release() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    released_ = true;
+    changed_.notify_all();
+  }
+  bool finished() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return finished_;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  bool entered_ = false;
+  bool released_ = false;
+  bool finished_ = false;
+};
+
+TEST(VideoLoopbackTest, SetRendererWaitsForADrawOnTheOldRendererToFinish) {
+  // The owner destroys a renderer once setRenderer() has replaced it: a draw
+  // still running on it then would touch freed memory.
+  Loop loop;
+  BlockingRenderer blocking;
+  loop.receive.setRenderer(&blocking);
+  std::thread sender([&] { loop.run(10); });
+  ASSERT_TRUE(blocking.waitEntered()) << "no frame reached the renderer";
+  std::atomic<bool> swapped{false};
+  std::thread owner([&] {
+    loop.receive.setRenderer(nullptr);
+    swapped = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_FALSE(swapped.load()) << "setRenderer returned while the old renderer was drawing";
+  blocking.release();
+  owner.join();
+  EXPECT_TRUE(swapped.load());
+  EXPECT_TRUE(blocking.finished());
+  sender.join();
 }
 
 }  // namespace

@@ -22,7 +22,7 @@
 // The facade's contract version. Bump it whenever a declaration in this header
 // changes; the Java binding carries the same number and refuses to run against
 // a core built from a different one (see NativeLibrary.java).
-#define PARLEY_API_VERSION 4
+#define PARLEY_API_VERSION 5
 
 namespace parley {
 
@@ -40,6 +40,7 @@ class VideoPreviewPipeline;
 }
 namespace audio {
 struct AudioDeviceInfo;
+class MicrophoneLevelProbe;
 }
 namespace api {
 class CallMediaHost;
@@ -333,6 +334,29 @@ class AudioDeviceList {
   std::unique_ptr<std::vector<audio::AudioDeviceInfo>> devices_;
 };
 
+// Level of one microphone while nothing else records it: for a settings
+// page's meter. Opens the microphone at once and measures every frame it
+// delivers on the device's thread; level() may be called from any thread.
+class MicrophoneLevelMeter {
+ public:
+  // `microphone`: an id from AudioDeviceList, "default", or a stand-in
+  // ("tone:<hz>", "voice:<pitch hz>", "wav:<path>"). Throws
+  // std::runtime_error with a plain reason when it cannot be opened.
+  explicit MicrophoneLevelMeter(const std::string& microphone);
+  ~MicrophoneLevelMeter();  // closes
+  MicrophoneLevelMeter(const MicrophoneLevelMeter&) = delete;
+  MicrophoneLevelMeter& operator=(const MicrophoneLevelMeter&) = delete;
+
+  // 0..100: the RMS level in dBFS mapped linearly from -60..0 dB, held at its
+  // peak and decaying by 20 dB/s; 0 once closed or after the device was lost.
+  int level() const;
+  // Stops the microphone; safe to call twice.
+  void close();
+
+ private:
+  std::unique_ptr<audio::MicrophoneLevelProbe> impl_;
+};
+
 // ---------------------------------------------------------------------------
 // Call media: one call's audio and video over one UDP socket (RTP/RTCP mux,
 // SRTP, RTCP feedback, retransmission, rate control, lip sync).
@@ -380,6 +404,14 @@ struct CallMediaSettings {
   bool opusDtx = false;
   int opusComplexity = 9;
   VideoSourceConfig camera;
+  // Echo mode (API 5), for an echo-test peer: no camera and no microphone
+  // are opened (camera and microphone are ignored); every picture decoded
+  // from the peer is sent back as our own video (re-encoded, captured "now"),
+  // and the peer's audio, as the speaker side plays it (paced in real time
+  // even with speaker "null"; a speaker that cannot be opened is replaced by
+  // "null"), is sent back as our microphone. Both views still draw: the
+  // other view the peer's video, the self view what we send back.
+  bool echo = false;
 };
 
 enum CallVideoView {

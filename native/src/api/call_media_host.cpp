@@ -3,36 +3,12 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "api/audio_device_specs.h"
 #include "render/window_renderer_factory.h"
 #include "srtp/sdes_crypto_attribute.h"
 
 namespace parley::api {
 namespace {
-
-audio::AudioInputSpec microphoneSpec(const std::string& text) {
-  if (text.rfind("tone:", 0) == 0) {
-    try {
-      return audio::AudioInputSpec::tone(std::stod(text.substr(5)));
-    } catch (const std::exception&) {
-      throw std::invalid_argument("microphone '" + text + "': tone:<frequency in Hz> expected");
-    }
-  }
-  if (text.rfind("voice:", 0) == 0) {
-    try {
-      return audio::AudioInputSpec::voice(std::stod(text.substr(6)));
-    } catch (const std::exception&) {
-      throw std::invalid_argument("microphone '" + text + "': voice:<pitch in Hz> expected");
-    }
-  }
-  if (text.rfind("wav:", 0) == 0) return audio::AudioInputSpec::wav(text.substr(4));
-  return audio::AudioInputSpec::device(text.empty() ? audio::defaultAudioDeviceId() : text);
-}
-
-audio::AudioOutputSpec speakerSpec(const std::string& text) {
-  if (text == "null") return audio::AudioOutputSpec::null();
-  if (text.rfind("wav:", 0) == 0) return audio::AudioOutputSpec::wav(text.substr(4));
-  return audio::AudioOutputSpec::device(text.empty() ? audio::defaultAudioDeviceId() : text);
-}
 
 std::optional<srtp::SrtpMasterKey> keyFrom(const std::string& attribute, const char* which) {
   if (attribute.empty()) return std::nullopt;
@@ -110,6 +86,9 @@ call::CallMediaConfig callMediaConfigFrom(const CallMediaSettings& settings) {
   config.audioSend.bitrateBps = settings.opusBitrateBps;
   config.audioSend.dtx = settings.opusDtx;
   config.audioSend.complexity = settings.opusComplexity;
+  config.echo = settings.echo;
+  config.openMicrophone = !settings.echo;
+  config.openCamera = !settings.echo;
   config.camera = settings.camera;
   config.videoSend.encoder.width = settings.camera.width;
   config.videoSend.encoder.height = settings.camera.height;

@@ -71,6 +71,11 @@ struct CallMediaConfig {
   // false: no camera is opened at start (a side that only receives video,
   // as in the bench's one-way runs); switchCamera() still opens one.
   bool openCamera = true;
+  // Echo mode (an echo-test peer): no camera or microphone is opened; the
+  // peer's decoded video and played audio are sent back as ours (see
+  // EchoVideoLoop, EchoAudioLoop). A speaker that cannot be opened is
+  // replaced by the null speaker, which paces the echoed audio.
+  bool echo = false;
   pipeline::VideoSendStreamConfig videoSend;
   pipeline::VideoReceiveStreamConfig videoReceive = callVideoReceiveConfig();
 

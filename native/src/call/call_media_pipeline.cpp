@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <utility>
 
+#include "common/memory_trim.h"
 #include "pipeline/video_source_factory.h"
 #include "rtp/opus_payload.h"
 
@@ -138,8 +140,15 @@ bool CallMediaPipeline::start(std::string* error) {
     receiveConfig.absSendTimeExtensionId = config_.session.absSendTimeExtensionId;
     {
       std::lock_guard<std::mutex> lock(renderersMutex_);
+      render::VideoRenderer* drawTo = remoteRenderer_;
+      if (config_.echo) {
+        echoVideo_ = std::make_unique<EchoVideoLoop>(
+            clock_, static_cast<EchoVideoLoop::Listener&>(*this));
+        echoVideo_->setTarget(remoteRenderer_);
+        drawTo = echoVideo_.get();
+      }
       videoReceive_ = std::make_unique<pipeline::VideoReceiveStream>(
-          receiveConfig, remoteRenderer_, &feedback, clock_, config_.videoReceiveObserver);
+          receiveConfig, drawTo, &feedback, clock_, config_.videoReceiveObserver);
     }
     videoReceiver_->attach(videoReceive_.get());
     videoReceive_->start();
@@ -149,7 +158,8 @@ bool CallMediaPipeline::start(std::string* error) {
     if (videoReceive_) videoReceive_->stop();
     return false;
   }
-  if (config_.video && config_.openCamera) openVideo();
+  if (config_.video && config_.openCamera && !config_.echo) openVideo();
+  if (echoVideo_) echoVideo_->start();
   if (config_.audio) openAudio();
   {
     std::lock_guard<std::mutex> lock(housekeepingMutex_);
@@ -181,6 +191,12 @@ bool CallMediaPipeline::openVideo() {
 
 void CallMediaPipeline::openAudio() {
   std::string error;
+  if (config_.echo) {
+    echoAudio_ = std::make_unique<EchoAudioLoop>(static_cast<audio::AudioRenderSource&>(*this),
+                                                 static_cast<audio::AudioCaptureSink&>(*this));
+    openSpeaker(*echoAudio_);
+    return;
+  }
   if (config_.openMicrophone) {
     microphone_ = audio::openAudioInput(config_.microphone, &error, clock_);
     if (microphone_) {
@@ -190,13 +206,22 @@ void CallMediaPipeline::openAudio() {
     if (!microphone_) listener_.onCallMediaAudioDeviceError("microphone: " + error);
   }
 
-  error.clear();
+  openSpeaker(*this);
+}
+
+void CallMediaPipeline::openSpeaker(audio::AudioRenderSource& source) {
+  std::string error;
   speaker_ = audio::openAudioOutput(config_.speaker, &error, clock_);
   if (speaker_) {
     speaker_->setListener(this);
-    if (!speaker_->start(*this, &error)) speaker_.reset();
+    if (!speaker_->start(source, &error)) speaker_.reset();
   }
-  if (!speaker_) listener_.onCallMediaAudioDeviceError("speaker: " + error);
+  if (speaker_) return;
+  listener_.onCallMediaAudioDeviceError("speaker: " + error);
+  if (!config_.echo) return;
+  // The echo needs a speaker's pace, not its sound.
+  speaker_ = audio::openAudioOutput(audio::AudioOutputSpec::null(), &error, clock_);
+  if (speaker_ && !speaker_->start(source, &error)) speaker_.reset();
 }
 
 void CallMediaPipeline::stop() {
@@ -210,6 +235,8 @@ void CallMediaPipeline::stop() {
   // receive side (nothing arrives any more).
   if (microphone_) microphone_->stop();
   if (capture_) capture_->stop();
+  if (echoVideo_) echoVideo_->stop();
+  if (echoAudio_ && speaker_) speaker_->stop();  // in echo mode the speaker feeds the sender
   if (session_) session_->stop();
   if (speaker_) speaker_->stop();
   if (videoReceive_) videoReceive_->stop();
@@ -249,6 +276,7 @@ void CallMediaPipeline::runHousekeeping() {
 
 void CallMediaPipeline::housekeeping() {
   const int64_t nowUs = clock_.nowUs();
+  processMemoryTrimmer().maybeTrim();  // see common/memory_trim.h
   if (audioSend_ && session_) {
     const transport::MediaSessionStats sessionStats = session_->stats();
     for (const transport::MediaStreamStats& stream : sessionStats.send) {
@@ -313,6 +341,10 @@ void CallMediaPipeline::onCaptureFrame(video::VideoFramePtr frame) {
   if (videoSend_ && videoSending_.load()) videoSend_->sendFrame(*frame);
   std::lock_guard<std::mutex> lock(renderersMutex_);
   if (localRenderer_ != nullptr) localRenderer_->render(*frame);
+}
+
+void CallMediaPipeline::onEchoVideoFrame(video::VideoFramePtr frame) {
+  onCaptureFrame(std::move(frame));
 }
 
 void CallMediaPipeline::onCaptureError(const std::string& reason) {

@@ -5,6 +5,10 @@
 //        \--> self view              (SRTP, RTCP, RTX,     \--> lip sync (sender reports,
 //                                      pacing, rate)             playout points)
 //
+// Echo mode replaces the microphone and camera by what was received:
+//   VideoReceiveStream --> EchoVideoLoop --> window, and --> VideoSendStream
+//   speaker <-- EchoAudioLoop <-- AudioReceiveStream, and --> AudioSendStream
+//
 // Backs the facade's parley::CallMedia; the bench and the end-to-end tests
 // run it over a simulated transport.
 #ifndef PARLEY_CALL_CALL_MEDIA_PIPELINE_H
@@ -22,6 +26,8 @@
 #include "audio/device/audio_device.h"
 #include "call/call_media_config.h"
 #include "call/call_media_stats.h"
+#include "call/echo_audio_loop.h"
+#include "call/echo_video_loop.h"
 #include "capture/capture_thread.h"
 #include "common/clock.h"
 #include "network/packet_transport.h"
@@ -44,7 +50,8 @@ class CallMediaPipeline final : private transport::MediaSession::Listener,
                                 private capture::CaptureThread::Listener,
                                 private audio::AudioDevice::Listener,
                                 private audio::AudioCaptureSink,
-                                private audio::AudioRenderSource {
+                                private audio::AudioRenderSource,
+                                private EchoVideoLoop::Listener {
  public:
   class Listener {
    public:
@@ -139,6 +146,9 @@ class CallMediaPipeline final : private transport::MediaSession::Listener,
   // audio::AudioCaptureSink / AudioRenderSource (device threads)
   void onCapturedAudio(const int16_t* pcm, size_t samples, int64_t captureUs) override;
   void renderAudio(int16_t* pcm, size_t samples, int64_t playoutUs) override;
+  // EchoVideoLoop::Listener (echo thread): sent like a camera picture
+  void onEchoVideoFrame(video::VideoFramePtr frame) override;
+  void openSpeaker(audio::AudioRenderSource& source);
 
   // Fixed at construction but for what the setters settle before start().
   CallMediaConfig config_;
@@ -156,6 +166,8 @@ class CallMediaPipeline final : private transport::MediaSession::Listener,
   std::unique_ptr<audio::AudioInput> microphone_;
   std::unique_ptr<audio::AudioOutput> speaker_;
   std::unique_ptr<capture::CaptureThread> capture_;
+  std::unique_ptr<EchoVideoLoop> echoVideo_;  // echo mode only
+  std::unique_ptr<EchoAudioLoop> echoAudio_;  // echo mode only
 
   std::atomic<bool> videoSending_{true};
   std::atomic<int> cameraFps_{30};

@@ -33,6 +33,7 @@ void CallMediaPipeline::setRemoteSsrcs(uint32_t audioSsrc, uint32_t videoSsrc) {
 
 void CallMediaPipeline::switchCamera(const VideoSourceConfig& camera) {
   config_.camera = camera;
+  if (config_.echo) return;  // echo mode sends what it receives, never a camera
   if (!session_ || !videoSend_) return;  // not started (or no video): start() opens it
   if (capture_) {
     capture_->stop();  // the listener is not called again once this returns
@@ -54,7 +55,11 @@ void CallMediaPipeline::switchCamera(const VideoSourceConfig& camera) {
 void CallMediaPipeline::setRemoteRenderer(render::VideoRenderer* renderer) {
   std::lock_guard<std::mutex> lock(renderersMutex_);
   remoteRenderer_ = renderer;  // for a receive stream made later by start()
-  if (videoReceive_) videoReceive_->setRenderer(renderer);
+  if (echoVideo_) {
+    echoVideo_->setTarget(renderer);  // the loop stays the receive stream's renderer
+  } else if (videoReceive_) {
+    videoReceive_->setRenderer(renderer);
+  }
 }
 
 void CallMediaPipeline::setLocalRenderer(render::VideoRenderer* renderer) {

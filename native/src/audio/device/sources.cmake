@@ -5,6 +5,7 @@ list(APPEND PARLEY_CORE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/audio_device_list.cpp
   ${CMAKE_CURRENT_LIST_DIR}/audio_devices.cpp
   ${CMAKE_CURRENT_LIST_DIR}/following_audio_device.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/microphone_level_probe.cpp
   ${CMAKE_CURRENT_LIST_DIR}/null_sink.cpp
   ${CMAKE_CURRENT_LIST_DIR}/paced_audio_thread.cpp
   ${CMAKE_CURRENT_LIST_DIR}/port_audio.cpp

@@ -8,7 +8,7 @@ import org.parley.app.cli.LoadTestCommand;
 import org.parley.app.cli.ServerCommand;
 import org.parley.app.cli.TokenCommand;
 import org.parley.app.cli.VersionCommand;
-import org.parley.app.ui.PlaceholderWindow;
+import org.parley.app.ui.ParleyApp;
 
 /**
  * Entry point of {@code parley.jar}: with no arguments opens the desktop app, otherwise runs a
@@ -27,7 +27,7 @@ public final class Main {
   /** Runs the command line; returns the exit code. The desktop app keeps running after it. */
   static int run(List<String> args, PrintStream out, PrintStream err) {
     if (args.isEmpty()) {
-      return PlaceholderWindow.open(err);
+      return ParleyApp.launch(new String[0], err);
     }
     switch (args.get(0)) {
       case "--version":

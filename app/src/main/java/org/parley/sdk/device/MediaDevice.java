@@ -174,6 +174,18 @@ public final class MediaDevice implements AutoCloseable {
     options.microphone(id);
   }
 
+  /**
+   * Opens {@code microphoneId} (an id from {@link #microphones()}, {@code "default"}, or a
+   * stand-in such as {@code "tone:440"}) only to measure its level, for a meter. Blocks while the
+   * device opens (keep it off the UI thread); the caller must close the result.
+   *
+   * @throws IllegalStateException with a plain reason when the microphone cannot be opened
+   */
+  public MicrophoneLevel openMicrophoneLevel(String microphoneId) {
+    Objects.requireNonNull(microphoneId, "microphoneId");
+    return NativeMicrophoneLevel.open(microphoneId.isEmpty() ? "default" : microphoneId);
+  }
+
   public String speaker() {
     return options.speaker();
   }

@@ -22,6 +22,7 @@ public final class MediaOptions {
   private int startBitrateKbps = 800;
   private int maxBitrateKbps = 2000;
   private int mediaTimeoutMs = 10_000;
+  private boolean echo;
 
   /** Local address to bind ("0.0.0.0", "::", or a loopback for tests). */
   public synchronized MediaOptions bindAddress(String value) {
@@ -68,6 +69,16 @@ public final class MediaOptions {
     return this;
   }
 
+  /**
+   * Echo mode for the next calls (an echo-test peer such as {@code org.parley.app.echo.EchoBot}):
+   * no camera and no microphone are opened, and each call sends the peer's own video and audio
+   * back to it. Off by default.
+   */
+  public synchronized MediaOptions echo(boolean value) {
+    echo = value;
+    return this;
+  }
+
   public synchronized String bindAddress() { return bindAddress; }
   public synchronized String advertisedAddress() { return advertisedAddress; }
   public synchronized int minPort() { return minPort; }
@@ -78,4 +89,6 @@ public final class MediaOptions {
   public synchronized int startBitrateKbps() { return startBitrateKbps; }
   public synchronized int maxBitrateKbps() { return maxBitrateKbps; }
   public synchronized int mediaTimeoutMs() { return mediaTimeoutMs; }
+  /** Whether calls reflect the peer's own media back (see {@link #echo(boolean)}). */
+  public synchronized boolean echo() { return echo; }
 }

@@ -87,7 +87,8 @@ final class NativeCallMediaSession implements CallMediaSession {
         .speaker(options.speaker())
         .bitrateKbps(options.minBitrateKbps(), options.startBitrateKbps(), options.maxBitrateKbps())
         .mediaTimeoutMs(options.mediaTimeoutMs())
-        .camera(camera);
+        .camera(camera)
+        .echo(options.echo());
   }
 
   private LocalMedia localMedia() {

@@ -41,6 +41,7 @@ public final class CallMediaSettings {
   private boolean opusDtx;
   private int opusComplexity = 9;
   private VideoSource camera = VideoSource.testPattern(640, 480, 30);
+  private boolean echo;
 
   /** Local address to bind: "0.0.0.0" (IPv4) or "::" (IPv6), or a loopback for tests. */
   public CallMediaSettings bindAddress(String value) {
@@ -140,6 +141,22 @@ public final class CallMediaSettings {
     return this;
   }
 
+  /**
+   * Echo mode, for an echo-test peer: no camera and no microphone are opened (their settings are
+   * ignored); every picture decoded from the peer is sent back as this side's video and the
+   * peer's audio, as this side's speaker plays it, as this side's microphone. The speaker may be
+   * {@code "null"}: it still paces the echo. Both views keep drawing.
+   */
+  public CallMediaSettings echo(boolean value) {
+    echo = value;
+    return this;
+  }
+
+  /** Whether echo mode is on (see {@link #echo(boolean)}). */
+  public boolean echo() {
+    return echo;
+  }
+
   ParleyCore.CallMediaSettings toNative(ParleyCore.VideoSourceConfig cameraConfig) {
     return new ParleyCore.CallMediaSettings()
         .bindAddress(bindAddress)
@@ -167,7 +184,8 @@ public final class CallMediaSettings {
         .opusBitrateBps(opusBitrateBps)
         .opusDtx(opusDtx)
         .opusComplexity(opusComplexity)
-        .camera(cameraConfig);
+        .camera(cameraConfig)
+        .echo(echo);
   }
 
   VideoSource camera() {

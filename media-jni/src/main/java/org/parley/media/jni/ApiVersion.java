@@ -7,7 +7,7 @@ package org.parley.media.jni;
  */
 public final class ApiVersion {
   /** The facade version this binding was written for. */
-  public static final int EXPECTED = 4;
+  public static final int EXPECTED = 5;
 
   private ApiVersion() {}
 

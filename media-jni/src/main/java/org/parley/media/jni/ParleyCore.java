@@ -702,6 +702,42 @@ public final class ParleyCore {
     public native VideoSourceConfig camera();
 
     public native CallMediaSettings camera(VideoSourceConfig value);
+
+    /** API 5: send the peer's own video and audio back (no camera, no microphone). */
+    @Cast("bool")
+    public native boolean echo();
+
+    public native CallMediaSettings echo(boolean value);
+  }
+
+  /**
+   * {@code parley::MicrophoneLevelMeter} (API 5): a microphone opened only to measure its level.
+   * The constructor throws {@link RuntimeException} with a plain reason when it cannot open it;
+   * {@code level()} may be called from any thread while the object lives.
+   */
+  @Name("parley::MicrophoneLevelMeter")
+  @NoOffset
+  public static final class MicrophoneLevelMeter extends Pointer {
+    static {
+      ensureLoaded();
+    }
+
+    public MicrophoneLevelMeter(String microphone) {
+      super((Pointer) null);
+      allocate(microphone);
+    }
+
+    private native void allocate(@StdString String microphone);
+
+    /** 0..100, peak-held; 0 once closed. */
+    public native int level();
+
+    /**
+     * Stops the microphone ({@code parley::MicrophoneLevelMeter::close}); safe twice. Named apart
+     * from {@link Pointer#close()}, which frees the native object.
+     */
+    @Name("close")
+    public native void stopMicrophone();
   }
 
   /**

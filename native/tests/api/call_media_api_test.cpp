@@ -14,10 +14,15 @@
 #include <string>
 #include <thread>
 
+#include "api/call_media_test_support.h"
 #include "parley/parley.h"
 
 namespace parley {
 namespace {
+
+using test::allStatistics;
+using test::pollUntil;
+using test::statistic;
 
 CallMediaSettings loopbackSettings(int width, int height) {
   CallMediaSettings settings;
@@ -31,32 +36,6 @@ CallMediaSettings loopbackSettings(int width, int height) {
   settings.startBitrateKbps = 600;
   settings.mediaTimeoutMs = 30000;
   return settings;
-}
-
-int64_t statistic(const CallMedia& call, int index) {
-  std::array<int64_t, kStatCount> values{};
-  EXPECT_EQ(call.statistics(values.data(), kStatCount), kStatCount);
-  return values[static_cast<size_t>(index)];
-}
-
-// Every statistic as "index=value", for the message of a failed wait.
-std::string allStatistics(const CallMedia& call) {
-  std::array<int64_t, kStatCount> values{};
-  call.statistics(values.data(), kStatCount);
-  std::string text;
-  for (size_t i = 0; i < values.size(); ++i) {
-    text += std::to_string(i) + "=" + std::to_string(values[i]) + " ";
-  }
-  return text;
-}
-
-bool pollUntil(const std::function<bool()>& done, std::chrono::seconds deadline) {
-  const auto end = std::chrono::steady_clock::now() + deadline;
-  while (!done()) {
-    if (std::chrono::steady_clock::now() > end) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return true;
 }
 
 // Waits for an event of `type` from `objectId` (view `view`) that `accept`

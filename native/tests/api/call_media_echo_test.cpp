@@ -11,10 +11,14 @@
 #include <thread>
 #include <vector>
 
+#include "api/call_media_test_support.h"
 #include "parley/parley.h"
 
 namespace parley {
 namespace {
+
+using test::pollUntil;
+using test::statistic;
 
 constexpr int kWidth = 320;
 constexpr int kHeight = 240;
@@ -33,21 +37,6 @@ CallMediaSettings loopbackSettings(const std::string& localKey, const std::strin
   settings.localCrypto = localKey;
   settings.remoteCrypto = remoteKey;
   return settings;
-}
-
-int64_t statistic(const CallMedia& call, int index) {
-  std::array<int64_t, kStatCount> values{};
-  EXPECT_EQ(call.statistics(values.data(), kStatCount), kStatCount);
-  return values[static_cast<size_t>(index)];
-}
-
-bool pollUntil(const std::function<bool()>& done, std::chrono::seconds deadline) {
-  const auto end = std::chrono::steady_clock::now() + deadline;
-  while (!done()) {
-    if (std::chrono::steady_clock::now() > end) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return true;
 }
 
 // The stamp of the latest picture of a pixel-buffer view (invalid when none).

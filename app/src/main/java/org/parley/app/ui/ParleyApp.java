@@ -218,10 +218,7 @@ public final class ParleyApp {
     MediaOptions media = new MediaOptions()
         .microphone(Objects.requireNonNullElse(prefs.microphone(), "default"))
         .speaker(Objects.requireNonNullElse(prefs.speaker(), "default"));
-    int max = prefs.maxBitrateKbps();
-    if (max > 0) {
-      media.bitrateKbps(Math.min(50, max), Math.min(800, max), max);
-    }
+    media.maxBitrateKbps(prefs.maxBitrateKbps());
     ParleyConfig.Builder b = ParleyConfig.builder(server, prefs.userId())
         .displayName(prefs.displayName())
         .media(media)

@@ -174,6 +174,11 @@ public final class MediaDevice implements AutoCloseable {
     options.microphone(id);
   }
 
+  /** Caps the send bitrate of the next calls at {@code kbps} (0: automatic, the defaults). */
+  public void setMaxBitrateKbps(int kbps) {
+    options.maxBitrateKbps(kbps);
+  }
+
   /**
    * Opens {@code microphoneId} (an id from {@link #microphones()}, {@code "default"}, or a
    * stand-in such as {@code "tone:440"}) only to measure its level, for a meter. Blocks while the

@@ -18,9 +18,14 @@ public final class MediaOptions {
   private int maxPort;
   private String microphone = "default";
   private String speaker = "default";
-  private int minBitrateKbps = 50;
-  private int startBitrateKbps = 800;
-  private int maxBitrateKbps = 2000;
+  /** The rate control's range when nothing else is said (kbps: min, start, max). */
+  public static final int DEFAULT_MIN_KBPS = 50;
+  public static final int DEFAULT_START_KBPS = 800;
+  public static final int DEFAULT_MAX_KBPS = 2000;
+
+  private int minBitrateKbps = DEFAULT_MIN_KBPS;
+  private int startBitrateKbps = DEFAULT_START_KBPS;
+  private int maxBitrateKbps = DEFAULT_MAX_KBPS;
   private int mediaTimeoutMs = 10_000;
   private boolean echo;
 
@@ -54,6 +59,18 @@ public final class MediaOptions {
   public synchronized MediaOptions speaker(String value) {
     speaker = Objects.requireNonNull(value);
     return this;
+  }
+
+  /**
+   * Caps the send bitrate at {@code maxKbps} (0: the defaults), keeping the start and minimum
+   * within it.
+   */
+  public synchronized MediaOptions maxBitrateKbps(int maxKbps) {
+    if (maxKbps < 0) {
+      throw new IllegalArgumentException("maximum bitrate must be 0 (automatic) or positive: " + maxKbps);
+    }
+    int max = maxKbps == 0 ? DEFAULT_MAX_KBPS : maxKbps;
+    return bitrateKbps(Math.min(DEFAULT_MIN_KBPS, max), Math.min(DEFAULT_START_KBPS, max), max);
   }
 
   public synchronized MediaOptions bitrateKbps(int min, int start, int max) {

@@ -330,6 +330,7 @@ public final class SettingsDialog extends JDialog {
         device.switchCamera(cameraId);
       }
       device.setMicrophone(mic == null ? DeviceItem.SDK_DEFAULT : mic);
+      device.setMaxBitrateKbps(b.kbps());
       device.setSpeaker(spk == null ? DeviceItem.SDK_DEFAULT : spk);
       try {
         prefs.save();

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.app.ui.ScreenDriver;
 import org.parley.app.ui.CallActions;
 import org.parley.sdk.call.CallDirection;
 import org.parley.sdk.call.CallItem;
@@ -223,12 +224,8 @@ class HistoryPanelTest {
     robot.waitForIdle();
   }
 
-  static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      assertTrue(System.nanoTime() < deadline, "condition not met in 30 s");
-      Thread.sleep(20);
-    }
+  static void waitFor(java.util.function.BooleanSupplier condition) {
+    ScreenDriver.await("the condition", condition);
   }
 
   @Test

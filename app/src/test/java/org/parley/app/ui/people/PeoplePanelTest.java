@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Component;
 import java.awt.Container;
-import java.awt.Point;
 import java.awt.Robot;
-import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,6 +23,7 @@ import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.app.ui.ScreenDriver;
 import org.parley.app.ui.CallActions;
 import org.parley.app.ui.UiEvents;
 import org.parley.sdk.Peer;
@@ -131,27 +130,12 @@ class PeoplePanelTest {
     onEdt(() -> field.setText(text));
   }
 
-  private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
-    long end = System.currentTimeMillis() + DEADLINE_MS;
-    while (!condition.getAsBoolean()) {
-      if (System.currentTimeMillis() > end) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(20);
-    }
+  private static void waitFor(String what, BooleanSupplier condition) {
+    ScreenDriver.await(what, condition);
   }
 
   private void click(Component c) throws Exception {
-    Point p = get(() -> {
-      Point s = c.getLocationOnScreen();
-      return new Point(s.x + c.getWidth() / 2, s.y + c.getHeight() / 2);
-    });
-    Robot robot = new Robot();
-    robot.setAutoWaitForIdle(true);
-    robot.mouseMove(p.x, p.y);
-    robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
-    robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
-    robot.waitForIdle();
+    new ScreenDriver().click(c);
   }
 
   @Test

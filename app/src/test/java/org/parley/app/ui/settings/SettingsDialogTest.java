@@ -15,7 +15,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.app.ui.ScreenDriver;
 import org.parley.app.ui.UiEvents;
 import org.parley.app.ui.prefs.AppPreferences;
 import org.parley.app.ui.prefs.Theme;
@@ -51,6 +51,7 @@ import org.parley.sdk.media.MediaOptions;
 class SettingsDialogTest {
   @TempDir Path dir;
   ParleyClient client;
+  private final MediaOptions media = new MediaOptions().microphone("tone:440").speaker("null");
   UiEvents events;
   AppPreferences prefs;
   SettingsDialog dialog;
@@ -74,7 +75,7 @@ class SettingsDialogTest {
   @BeforeEach
   void setUp() throws Exception {
     client = new ParleyClient(ParleyConfig.builder(URI.create("ws://127.0.0.1:9/signalling"), "tester")
-        .media(new MediaOptions().microphone("tone:440").speaker("null"))
+        .media(media)
         .camera("test-pattern")
         .cameraProperty(new CameraProperty(320, 240, 15))
         .build());
@@ -204,6 +205,8 @@ class SettingsDialogTest {
     waitFor(() -> new CameraProperty(1280, 720, 15).equals(client.mediaDevice().cameraProperty()));
     assertEquals("tone:440", client.mediaDevice().microphone());
     assertEquals("null", client.mediaDevice().speaker());
+    waitFor(() -> media.maxBitrateKbps() == 600);
+    assertEquals(50, media.minBitrateKbps(), "the next calls' rate control keeps its floor");
     assertFalse(onEdt(() -> dialog.isDisplayable()));
   }
 
@@ -329,11 +332,7 @@ class SettingsDialogTest {
     }
   }
 
-  static void waitFor(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      assertTrue(System.nanoTime() < deadline, "condition not met in 30 s");
-      Thread.sleep(20);
-    }
+  static void waitFor(BooleanSupplier condition) {
+    ScreenDriver.await("the condition", condition);
   }
 }

@@ -161,7 +161,6 @@ final class CallDriver implements LoadClient.Calls {
     if (!s.finished.compareAndSet(false, true)) {
       return;
     }
-    inFlight.decrementAndGet();
     if (failureCode == null) {
       stats.setupsCompleted.increment();
     } else {
@@ -172,5 +171,7 @@ final class CallDriver implements LoadClient.Calls {
     }
     idle.add(s.caller);
     idle.add(s.callee);
+    // Last: whoever sees nothing in flight also sees this setup counted.
+    inFlight.decrementAndGet();
   }
 }

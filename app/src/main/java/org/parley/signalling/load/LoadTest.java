@@ -100,6 +100,13 @@ public final class LoadTest {
           driver::startSetup, 0, periodMicros, TimeUnit.MICROSECONDS);
       Thread.sleep(options.durationSeconds * 1000L);
       launcher.cancel(false);
+      // A setup the launcher was starting as it was cancelled counts too: wait until the
+      // driver thread has finished it (it runs its tasks one at a time).
+      try {
+        driverThread.submit(() -> { }).get(options.timeoutMs, TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        stats.error("DRIVER_STUCK");
+      }
       long drainUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(options.timeoutMs + 2000);
       while (driver.inFlight() > 0 && System.nanoTime() < drainUntil) {
         Thread.sleep(50);
